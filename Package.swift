@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 strict concurrency, explicit `any`, and imports that
+/// stay internal unless a target re-exports them on purpose (so no public API can leak a C type).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Roleplay",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "roleplay", targets: ["roleplay"]),
+        .library(name: "SigV4", targets: ["SigV4"]),
+        .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "RoleplayCrypto", dependencies: ["COpenSSL"], swiftSettings: strictSettings),
+        .target(name: "SigV4", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
+        .target(name: "SigV4Vectors", dependencies: ["SigV4", "RoleplayCrypto"], swiftSettings: strictSettings),
+        .target(name: "PolicyEngine", swiftSettings: strictSettings),
+        .target(
+            name: "RoleplayCLI",
+            dependencies: [
+                "SigV4", "SigV4Vectors", "PolicyEngine", "RoleplayCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "roleplay",
+            dependencies: ["RoleplayCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "RoleplayCryptoTests", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto"], swiftSettings: strictSettings),
+        .testTarget(name: "ConformanceTests", dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto"], swiftSettings: strictSettings),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "RoleplayCLITests", dependencies: ["RoleplayCLI"], swiftSettings: strictSettings),
+    ]
+)

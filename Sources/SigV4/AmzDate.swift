@@ -1,0 +1,167 @@
+public import Foundation
+
+/// A signing timestamp at one-second resolution, in UTC, as SigV4 writes it: `20150830T123600Z`.
+///
+/// SigV4 never reads a clock: callers pass the time in. Conversion to and from the basic ISO-8601 text
+/// is done by hand (civil-from-days), because `DateFormatter` costs microseconds and allocates.
+public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var secondsSince1970: Int64
+
+    public init(secondsSince1970: Int64) { self.secondsSince1970 = secondsSince1970 }
+
+    /// The second containing `date` (fractions are dropped, as SDKs do when they sign).
+    public init(_ date: Date) { secondsSince1970 = Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    public var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSince1970)) }
+
+    /// Parses `yyyymmddThhmmssZ` exactly (the `X-Amz-Date` form); nil for anything else.
+    public init?(amzFormat text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return nil }
+        guard let y = Self.number(u[0..<4]), let mo = Self.number(u[4..<6]), let d = Self.number(u[6..<8]),
+            let h = Self.number(u[9..<11]), let mi = Self.number(u[11..<13]), let s = Self.number(u[13..<15])
+        else { return nil }
+        guard let value = Self.seconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s) else { return nil }
+        secondsSince1970 = value
+    }
+
+    /// Parses ISO-8601 extended UTC (`2015-08-30T12:36:00Z`), as the published suites' `context.json` writes it.
+    public init?(iso8601 text: some StringProtocol) {
+        let u = Array(text.utf8)
+        guard u.count == 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[10] == UInt8(ascii: "T"),
+            u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z")
+        else { return nil }
+        guard let y = Self.number(u[0..<4]), let mo = Self.number(u[5..<7]), let d = Self.number(u[8..<10]),
+            let h = Self.number(u[11..<13]), let mi = Self.number(u[14..<16]), let s = Self.number(u[17..<19])
+        else { return nil }
+        guard let value = Self.seconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s) else { return nil }
+        secondsSince1970 = value
+    }
+
+    /// Parses the HTTP `Date` header: RFC 7231 IMF-fixdate (`Sun, 30 Aug 2015 12:36:00 GMT`) or the RFC 2822
+    /// form with a zero offset that botocore writes (`… 12:36:00 -0000`).
+    public init?(httpDate text: some StringProtocol) {
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, ["GMT", "UTC", "-0000", "+0000"].contains(parts[5]), parts[0].hasSuffix(",")
+        else { return nil }
+        guard let d = Int(parts[1]), let mIndex = Self.months.firstIndex(of: String(parts[2])), let y = Int(parts[3])
+        else { return nil }
+        let clock = parts[4].split(separator: ":")
+        guard clock.count == 3, let h = Int(clock[0]), let mi = Int(clock[1]), let s = Int(clock[2]) else { return nil }
+        guard let value = Self.seconds(year: y, month: mIndex + 1, day: d, hour: h, minute: mi, second: s)
+        else { return nil }
+        secondsSince1970 = value
+    }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+
+    /// The `Date` header form a signer writes: RFC 2822 with `-0000`, byte for byte what botocore writes
+    /// (`email.utils.formatdate`), so signatures over a `Date` header match botocore's. AWS accepts it.
+    public var httpDate: String {
+        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
+        let secs = Int(secondsSince1970 - days * 86_400)
+        let (y, m, d) = Self.civil(fromDays: days)
+        let weekday = Self.weekdays[Int(((days % 7) + 7) % 7)]
+        var out = Array("\(weekday), ".utf8)
+        Self.append(d, width: 2, to: &out)
+        out += Array(" \(Self.months[m - 1]) ".utf8)
+        Self.append(y, width: 4, to: &out)
+        out.append(0x20)
+        Self.append(secs / 3600, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Self.append(secs / 60 % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Self.append(secs % 60, width: 2, to: &out)
+        out += Array(" -0000".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `yyyymmddThhmmssZ`.
+    public var amzFormat: String { String(decoding: amzBytes, as: UTF8.self) }
+
+    /// `yyyymmdd`, the credential-scope date.
+    public var dateStamp: String { String(decoding: amzBytes[0..<8], as: UTF8.self) }
+
+    public var description: String { amzFormat }
+
+    /// The 16 ASCII bytes of `amzFormat`, for writing straight into a string to sign.
+    var amzBytes: [UInt8] {
+        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
+        let secs = Int(secondsSince1970 - days * 86_400)
+        let (y, m, d) = Self.civil(fromDays: days)
+        var out = [UInt8]()
+        out.reserveCapacity(16)
+        Self.append(y, width: 4, to: &out)
+        Self.append(m, width: 2, to: &out)
+        Self.append(d, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        Self.append(secs / 3600, width: 2, to: &out)
+        Self.append(secs / 60 % 60, width: 2, to: &out)
+        Self.append(secs % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: "Z"))
+        return out
+    }
+
+    public func adding(seconds: Int64) -> AmzDate { AmzDate(secondsSince1970: secondsSince1970 + seconds) }
+
+    public static func < (lhs: AmzDate, rhs: AmzDate) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
+
+    // MARK: Calendar arithmetic (proleptic Gregorian, Howard Hinnant's days_from_civil / civil_from_days)
+
+    static func seconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...60).contains(second), day <= daysIn(month: month, year: year)
+        else { return nil }
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = Int64((month + 9) % 12)
+        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    static func civil(fromDays z0: Int64) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return (Int(y), Int(m), Int(d))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for c in digits {
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(c - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
+            v %= divisor
+            divisor /= 10
+        }
+    }
+}

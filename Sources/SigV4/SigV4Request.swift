@@ -1,0 +1,99 @@
+/// One HTTP header as received or sent: name as written (case kept), value as written.
+public struct HTTPHeader: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The parts of an HTTP request that SigV4 signs, in wire form.
+///
+/// `path` and `query` are kept exactly as they appear in the request line (percent-encoded as sent, or
+/// raw bytes as in the published suites), because the canonical request is built from the wire form and
+/// any re-encoding by a URL type would change the signature. Headers keep order and duplicates.
+public struct SigV4Request: Sendable, Hashable {
+    public var method: String
+    /// The path as on the wire, without the query.
+    public var path: String
+    /// The query string as on the wire, without the leading `?`; empty when there is none.
+    public var query: String
+    public var headers: [HTTPHeader]
+    public var body: [UInt8]
+
+    public init(method: String, path: String, query: String = "", headers: [HTTPHeader] = [], body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A request from its request-line target (`/path?query`).
+    public init(method: String, target: String, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+        if let q = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            self.init(
+                method: method, path: String(target[..<q]), query: String(target[target.index(after: q)...]),
+                headers: headers, body: body)
+        } else {
+            self.init(method: method, path: target, headers: headers, body: body)
+        }
+    }
+
+    /// The request-line target: path, and `?query` when there is a query.
+    public var target: String { query.isEmpty ? path : "\(path)?\(query)" }
+
+    /// The first value of a header, matched case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.utf8.count == name.utf8.count && ASCII.equalsIgnoringCase($0.name, name) }?.value
+    }
+
+    /// Every value of a header, in order, matched case-insensitively.
+    public func headerValues(_ name: String) -> [String] {
+        headers.filter { $0.name.utf8.count == name.utf8.count && ASCII.equalsIgnoringCase($0.name, name) }.map(\.value)
+    }
+
+    /// Replaces every header of that name (case-insensitively) by one with `value`, at the first one's place.
+    public mutating func setHeader(_ name: String, _ value: String) {
+        if let i = headers.firstIndex(where: { ASCII.equalsIgnoringCase($0.name, name) }) {
+            headers[i].value = value
+            var j = headers.count - 1
+            while j > i {
+                if ASCII.equalsIgnoringCase(headers[j].name, name) { headers.remove(at: j) }
+                j -= 1
+            }
+        } else {
+            headers.append(HTTPHeader(name, value))
+        }
+    }
+
+    /// Removes every header of that name, case-insensitively.
+    public mutating func removeHeader(_ name: String) {
+        headers.removeAll { ASCII.equalsIgnoringCase($0.name, name) }
+    }
+}
+
+/// ASCII-only case folding: HTTP header names and hex digits are ASCII, and Unicode-aware lowercasing is
+/// both slower and wrong for them.
+enum ASCII {
+    @inline(__always)
+    static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var i = a.utf8.makeIterator()
+        var j = b.utf8.makeIterator()
+        while true {
+            switch (i.next(), j.next()) {
+            case (nil, nil): return true
+            case let (x?, y?) where lower(x) == lower(y): continue
+            default: return false
+            }
+        }
+    }
+
+    static func lowercased(_ s: String) -> String {
+        String(decoding: s.utf8.map(lower), as: UTF8.self)
+    }
+}

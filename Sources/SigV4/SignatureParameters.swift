@@ -1,0 +1,192 @@
+/// The signature parameters a request carries, from its `Authorization` header or its presigned query.
+///
+/// Parsing checks the form only (every part present, credential shape, date syntax); it never looks up a
+/// key or computes a signature. Every malformed form gets AWS's own message.
+public struct SignatureParameters: Sendable, Hashable {
+    /// Where the signature travels.
+    public enum Placement: Sendable, Hashable {
+        case header
+        /// A presigned URL, valid for `expires` seconds after its `X-Amz-Date`.
+        case query(expires: Int)
+    }
+
+    public var placement: Placement
+    public var algorithm: SigningAlgorithm
+    public var accessKeyID: String
+    public var scope: CredentialScope
+    /// Lowercase names, in the order the client listed them.
+    public var signedHeaders: [String]
+    public var signature: String
+    public var date: AmzDate
+    /// The raw `X-Amz-Date` (or `Date`) text as sent.
+    public var dateText: String
+    /// `X-Amz-Security-Token`, from the header or the query.
+    public var sessionToken: String?
+    /// SigV4a's `X-Amz-Region-Set`.
+    public var regionSet: String?
+
+    /// Reads the signature parameters of `request`.
+    /// - Throws: `AuthFailure.missingAuthentication` or `.incompleteSignature` / `.signatureRejected` with AWS's message.
+    public static func parse(_ request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
+        if let authorization = request.header("Authorization") {
+            return try parseHeader(authorization, request: request)
+        }
+        let query = QueryParameters(request.query)
+        if query["X-Amz-Algorithm"] != nil || query["X-Amz-Signature"] != nil || query["X-Amz-Credential"] != nil {
+            return try parseQuery(query, request: request)
+        }
+        throw .missingAuthentication
+    }
+
+    // MARK: Authorization header
+
+    static func parseHeader(_ value: String, request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
+        let trimmed = value.trimmingSpaces
+        let algorithmEnd = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
+        let algorithmName = String(trimmed[..<algorithmEnd])
+        var fields: [String: String] = [:]
+        for part in trimmed[algorithmEnd...].split(separator: ",") {
+            let item = String(part).trimmingSpaces
+            guard let eq = item.firstIndex(of: "=") else { continue }
+            fields[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
+        let dateHeader = request.header("X-Amz-Date") ?? request.header("Date")
+        var missing: [String] = []
+        if fields["Credential"] == nil { missing.append("Authorization header requires 'Credential' parameter.") }
+        if fields["Signature"] == nil { missing.append("Authorization header requires 'Signature' parameter.") }
+        if fields["SignedHeaders"] == nil { missing.append("Authorization header requires 'SignedHeaders' parameter.") }
+        if dateHeader == nil {
+            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+        }
+        if !missing.isEmpty { throw .incompleteSignature((missing + ["Authorization=\(value)"]).joined(separator: " ")) }
+        guard let algorithm = SigningAlgorithm(rawValue: algorithmName) else {
+            throw .incompleteSignature("Unsupported AWS 'algorithm': '\(algorithmName)'. Authorization=\(value)")
+        }
+        let date = try parseDate(dateHeader!, isAmzDate: request.header("X-Amz-Date") != nil)
+        let (accessKeyID, scope) = try parseCredential(fields["Credential"]!, algorithm: algorithm)
+        return try SignatureParameters(
+            placement: .header, algorithm: algorithm, accessKeyID: accessKeyID, scope: scope,
+            signedHeaders: parseSignedHeaders(fields["SignedHeaders"]!), signature: fields["Signature"]!, date: date,
+            dateText: dateHeader!, sessionToken: request.header("X-Amz-Security-Token"),
+            regionSet: request.header("X-Amz-Region-Set"))
+        .checked()
+    }
+
+    // MARK: Presigned query
+
+    static func parseQuery(_ query: QueryParameters, request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
+        let required = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"]
+        let missing = required.filter { query[$0] == nil }
+        if !missing.isEmpty {
+            throw .incompleteSignature(
+                missing.map { "AWS query-string parameters must include '\($0)'." }.joined(separator: " ")
+                    + " Re-examine the query-string parameters.")
+        }
+        let algorithmName = query["X-Amz-Algorithm"]!
+        guard let algorithm = SigningAlgorithm(rawValue: algorithmName) else {
+            throw .incompleteSignature("X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\" and \"AWS4-ECDSA-P256-SHA256\"")
+        }
+        guard let expiresText = query["X-Amz-Expires"] else {
+            throw .incompleteSignature("AWS query-string parameters must include 'X-Amz-Expires'. Re-examine the query-string parameters.")
+        }
+        guard let expires = Int(expiresText), expires >= 0 else {
+            throw .incompleteSignature("X-Amz-Expires should be a number")
+        }
+        guard expires <= 604_800 else {
+            throw .incompleteSignature("X-Amz-Expires must be less than a week (in seconds) that is 604800")
+        }
+        let date = try parseDate(query["X-Amz-Date"]!, isAmzDate: true)
+        let (accessKeyID, scope) = try parseCredential(query["X-Amz-Credential"]!, algorithm: algorithm)
+        return try SignatureParameters(
+            placement: .query(expires: expires), algorithm: algorithm, accessKeyID: accessKeyID, scope: scope,
+            signedHeaders: parseSignedHeaders(query["X-Amz-SignedHeaders"]!), signature: query["X-Amz-Signature"]!,
+            date: date, dateText: query["X-Amz-Date"]!,
+            sessionToken: query["X-Amz-Security-Token"] ?? request.header("X-Amz-Security-Token"),
+            regionSet: query["X-Amz-Region-Set"] ?? request.header("X-Amz-Region-Set"))
+        .checked()
+    }
+
+    // MARK: Parts
+
+    static func parseDate(_ text: String, isAmzDate: Bool) throws(AuthFailure) -> AmzDate {
+        if isAmzDate {
+            guard let d = AmzDate(amzFormat: text) else {
+                throw .incompleteSignature(
+                    "Date must be in ISO-8601 'basic format'. Got '\(text)'. See http://en.wikipedia.org/wiki/ISO_8601")
+            }
+            return d
+        }
+        guard let d = AmzDate(httpDate: text) else {
+            throw .incompleteSignature("Date header must be in RFC 1123 format. Got '\(text)'.")
+        }
+        return d
+    }
+
+    /// `AKID/date/region/service/aws4_request` (SigV4) or `AKID/date/service/aws4_request` (SigV4a).
+    static func parseCredential(_ credential: String, algorithm: SigningAlgorithm) throws(AuthFailure)
+        -> (String, CredentialScope)
+    {
+        let parts = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch algorithm {
+        case .hmacSHA256:
+            guard parts.count == 5 else {
+                throw .incompleteSignature(
+                    "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '\(credential)'")
+            }
+            guard parts[4] == CredentialScope.terminator else {
+                throw .signatureRejected("Credential should be scoped with a valid terminator: 'aws4_request', not '\(parts[4])'.")
+            }
+            return (parts[0], CredentialScope(date: parts[1], region: parts[2], service: parts[3]))
+        case .ecdsaP256SHA256:
+            guard parts.count == 4 else {
+                throw .incompleteSignature(
+                    "Credential must have exactly 4 slash-delimited elements, e.g. keyid/date/service/term, got '\(credential)'")
+            }
+            guard parts[3] == CredentialScope.terminator else {
+                throw .signatureRejected("Credential should be scoped with a valid terminator: 'aws4_request', not '\(parts[3])'.")
+            }
+            return (parts[0], CredentialScope(date: parts[1], region: "", service: parts[2], algorithm: .ecdsaP256SHA256))
+        }
+    }
+
+    static func parseSignedHeaders(_ text: String) -> [String] {
+        text.split(separator: ";").map { CanonicalRequest.lowercasedName(String($0)) }
+    }
+
+    /// Checks that hold for every placement: a non-empty key, the scope date equal to the request date,
+    /// `host` signed, a SigV4a region set present.
+    func checked() throws(AuthFailure) -> SignatureParameters {
+        guard !accessKeyID.isEmpty else { throw .incompleteSignature("Credential must include an access key ID.") }
+        let requestDay = date.dateStamp
+        guard scope.date == requestDay else {
+            throw .signatureRejected(
+                "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
+                    + "'\(scope.date)' != '\(requestDay)', from '\(dateText)'.")
+        }
+        guard signedHeaders.contains("host") || signedHeaders.contains(":authority") else {
+            throw .signatureRejected("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+        }
+        if algorithm == .ecdsaP256SHA256, regionSet == nil {
+            throw .incompleteSignature("SigV4a requests require the 'X-Amz-Region-Set' header or query parameter.")
+        }
+        return self
+    }
+}
+
+/// The decoded parameters of a raw query string, first value wins; enough to read the `X-Amz-*` ones.
+struct QueryParameters {
+    private var values: [String: String] = [:]
+
+    init(_ query: String) {
+        for piece in query.utf8.split(separator: UInt8(ascii: "&")) {
+            let eq = piece.firstIndex(of: UInt8(ascii: "="))
+            let key = String(decoding: URIEncoding.decode(eq.map { piece[piece.startIndex..<$0] } ?? piece[...]), as: UTF8.self)
+            let value = String(
+                decoding: URIEncoding.decode(eq.map { piece[piece.index(after: $0)...] } ?? piece[piece.endIndex...]),
+                as: UTF8.self)
+            if values[key] == nil { values[key] = value }
+        }
+    }
+
+    subscript(key: String) -> String? { values[key] }
+}

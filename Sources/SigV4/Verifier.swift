@@ -1,0 +1,137 @@
+import RoleplayCrypto
+
+/// Server-side SigV4/SigV4a verification: parse the signature parameters, check scope and time, look the
+/// secret up, re-sign, compare in constant time.
+///
+/// Never throws and never traps on input: every outcome is a `Verdict`. A mismatch carries the server's
+/// canonical request and string to sign so it can be explained.
+public struct Verifier: Sendable {
+    /// Finds the secret access key of an access key ID; nil when the key is unknown.
+    public typealias SecretLookup = @Sendable (_ accessKeyID: String) -> String?
+
+    public var secretLookup: SecretLookup
+    /// Allowed distance, in seconds, between a header-signed request's date and `now` (AWS: 15 minutes for
+    /// STS/IAM, 5 for JSON and rest-json services). A presigned request is instead valid until its expiry.
+    public var clockSkew: Int64
+    /// The canonicalization rules; nil picks them from the scope's service (S3 differs from the rest).
+    public var options: SigningOptions?
+    public var keyCache: SigningKeyCache
+
+    public init(
+        clockSkew: Int64 = 900, options: SigningOptions? = nil, keyCache: SigningKeyCache = SigningKeyCache(),
+        secretLookup: @escaping SecretLookup
+    ) {
+        self.clockSkew = clockSkew
+        self.options = options
+        self.keyCache = keyCache
+        self.secretLookup = secretLookup
+    }
+
+    /// The outcome of verifying one request.
+    public enum Verdict: Sendable, Hashable {
+        case valid(SignatureParameters)
+        case invalid(AuthFailure)
+    }
+
+    /// Verifies `request` as received, at server time `now`.
+    public func verify(_ request: SigV4Request, now: AmzDate) -> Verdict {
+        let parameters: SignatureParameters
+        do {
+            parameters = try SignatureParameters.parse(request)
+            try checkTime(parameters, now: now)
+        } catch {
+            return .invalid(error)
+        }
+        guard let secret = secretLookup(parameters.accessKeyID) else {
+            return .invalid(.unknownAccessKey(parameters.accessKeyID))
+        }
+        var settings = options ?? .forService(parameters.scope.service)
+        let payloadHash: String
+        switch contentHash(request, settings: settings) {
+        case .success(let hash): payloadHash = hash
+        case .failure(let failure): return .invalid(failure)
+        }
+        settings.payload = .precomputed(payloadHash)
+
+        let canonical: CanonicalRequest
+        switch parameters.placement {
+        case .header:
+            canonical = CanonicalRequest.build(
+                request, headers: .only(parameters.signedHeaders), payloadHash: payloadHash, options: settings)
+        case .query:
+            canonical = CanonicalRequest.build(
+                request, headers: .only(parameters.signedHeaders), payloadHash: payloadHash, options: settings,
+                excludedQueryKey: "X-Amz-Signature")
+        }
+        let sts = StringToSign(
+            algorithm: parameters.algorithm, date: parameters.date, scope: parameters.scope,
+            canonicalRequestHash: canonical.hash)
+        let matches: Bool
+        switch parameters.algorithm {
+        case .hmacSHA256:
+            let key = keyCache.hmacKey(secretAccessKey: secret, scope: parameters.scope)
+            matches = ConstantTime.equals(key.authenticationCode(for: sts.bytes).hex, parameters.signature)
+        case .ecdsaP256SHA256:
+            guard let der = Hex.decode(parameters.signature),
+                let key = try? keyCache.ecdsaKey(accessKeyID: parameters.accessKeyID, secretAccessKey: secret)
+            else {
+                matches = false
+                break
+            }
+            matches = key.publicKey.isValidSignature(der, for: sts.bytes)
+        }
+        return matches
+            ? .valid(parameters) : .invalid(.signatureMismatch(canonicalRequest: canonical.text, stringToSign: sts.text))
+    }
+
+    /// Header signatures must fall within `clockSkew` of now; presigned ones must not be from the future
+    /// (beyond the skew) nor past `X-Amz-Date + X-Amz-Expires`.
+    func checkTime(_ p: SignatureParameters, now: AmzDate) throws(AuthFailure) {
+        let minutes = clockSkew / 60
+        if p.date > now.adding(seconds: clockSkew) {
+            throw .signatureRejected(
+                "Signature not yet current: \(p.date) is still later than \(now.adding(seconds: clockSkew)) (\(now) + \(minutes) min.)")
+        }
+        switch p.placement {
+        case .header:
+            if p.date < now.adding(seconds: -clockSkew) {
+                throw .signatureRejected(
+                    "Signature expired: \(p.date) is now earlier than \(now.adding(seconds: -clockSkew)) (\(now) - \(minutes) min.)")
+            }
+        case .query(let expires):
+            if now > p.date.adding(seconds: Int64(expires)) {
+                throw .signatureRejected(
+                    "Signature expired: \(p.date) is now earlier than \(now.adding(seconds: -Int64(expires))) (\(now) - \(expires) sec.)")
+            }
+        }
+    }
+
+    /// The payload hash to verify against. A client-sent `x-amz-content-sha256` is what it signed; when it
+    /// is a hash it must also match the body, or the body could be swapped under a valid signature.
+    func contentHash(_ request: SigV4Request, settings: SigningOptions) -> Result<String, AuthFailure> {
+        if case .hashBody = settings.payload, let claimed = request.header("x-amz-content-sha256") {
+            if claimed.utf8.count == 64, Hex.decode(claimed) != nil {
+                let actual = SHA256.hash(request.body).hex
+                guard ConstantTime.equals(actual, claimed.lowercased()) else {
+                    return .failure(
+                        .signatureRejected("The provided 'x-amz-content-sha256' header does not match what was computed."))
+                }
+            }
+            return .success(claimed)
+        }
+        return .success(Signer.payloadHash(of: request, options: settings))
+    }
+}
+
+/// Comparison whose time depends only on the lengths, never on where the first difference is, so a
+/// caller cannot learn a signature byte by byte from response times.
+public enum ConstantTime {
+    public static func equals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in 0..<x.count { difference |= x[i] ^ y[i] }
+        return difference == 0
+    }
+}
