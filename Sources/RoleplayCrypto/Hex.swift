@@ -3,6 +3,15 @@
 public enum Hex {
     static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The lowercase hex digit of a value 0…15, by arithmetic (no table, no branch on secret data).
+    @inline(__always)
+    public static func lowercaseDigit(_ nibble: UInt8) -> UInt8 {
+        // '0' + n for n < 10, 'a' + n - 10 otherwise: the mask is 0xFF exactly when n > 9.
+        let n = nibble & 0x0F
+        let above9 = UInt8(truncatingIfNeeded: (Int(9) - Int(n)) >> 8)
+        return 0x30 &+ n &+ (above9 & 0x27)
+    }
+
     /// Writes `2 × input.count` lowercase hex digits into `output`, which must be that large.
     public static func encode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         precondition(output.count >= input.count * 2, "hex output buffer too small")

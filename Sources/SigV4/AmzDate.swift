@@ -54,14 +54,20 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         secondsSince1970 = value
     }
 
+    /// Days since the epoch (floor) and the second of that day, safe for every Int64.
+    var dayAndSecond: (Int64, Int) {
+        let s = secondsSince1970
+        let days = s >= 0 ? s / 86_400 : -((-(s + 1)) / 86_400) - 1
+        return (days, Int(s &- days &* 86_400))
+    }
+
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
 
     /// The `Date` header form a signer writes: RFC 2822 with `-0000`, byte for byte what botocore writes
     /// (`email.utils.formatdate`), so signatures over a `Date` header match botocore's. AWS accepts it.
     public var httpDate: String {
-        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
-        let secs = Int(secondsSince1970 - days * 86_400)
+        let (days, secs) = dayAndSecond
         let (y, m, d) = Self.civil(fromDays: days)
         let weekday = Self.weekdays[Int(((days % 7) + 7) % 7)]
         var out = Array("\(weekday), ".utf8)
@@ -79,39 +85,63 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `yyyymmddThhmmssZ`.
-    public var amzFormat: String { String(decoding: amzBytes, as: UTF8.self) }
+    public var amzFormat: String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            var i = 0
+            writeAmz { byte in
+                buffer[i] = byte
+                i += 1
+            }
+            return 16
+        }
+    }
 
-    /// `yyyymmdd`, the credential-scope date.
-    public var dateStamp: String { String(decoding: amzBytes[0..<8], as: UTF8.self) }
+    /// `yyyymmdd`, the credential-scope date (a small string: no heap allocation).
+    public var dateStamp: String {
+        String(unsafeUninitializedCapacity: 8) { buffer in
+            var i = 0
+            writeAmz { byte in
+                if i < 8 { buffer[i] = byte }
+                i += 1
+            }
+            return 8
+        }
+    }
 
     public var description: String { amzFormat }
 
-    /// The 16 ASCII bytes of `amzFormat`, for writing straight into a string to sign.
-    var amzBytes: [UInt8] {
-        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
-        let secs = Int(secondsSince1970 - days * 86_400)
+    /// Appends the 16 ASCII bytes of `amzFormat`, for writing straight into a string to sign.
+    func appendAmz(to out: inout [UInt8]) { writeAmz { out.append($0) } }
+
+    /// Produces the 16 bytes of `yyyymmddThhmmssZ` one by one, without building an intermediate value.
+    @inline(__always)
+    func writeAmz(_ emit: (UInt8) -> Void) {
+        let (days, secs) = dayAndSecond
         let (y, m, d) = Self.civil(fromDays: days)
-        var out = [UInt8]()
-        out.reserveCapacity(16)
-        Self.append(y, width: 4, to: &out)
-        Self.append(m, width: 2, to: &out)
-        Self.append(d, width: 2, to: &out)
-        out.append(UInt8(ascii: "T"))
-        Self.append(secs / 3600, width: 2, to: &out)
-        Self.append(secs / 60 % 60, width: 2, to: &out)
-        Self.append(secs % 60, width: 2, to: &out)
-        out.append(UInt8(ascii: "Z"))
-        return out
+        Self.digits(y, width: 4, emit)
+        Self.digits(m, width: 2, emit)
+        Self.digits(d, width: 2, emit)
+        emit(UInt8(ascii: "T"))
+        Self.digits(secs / 3600, width: 2, emit)
+        Self.digits(secs / 60 % 60, width: 2, emit)
+        Self.digits(secs % 60, width: 2, emit)
+        emit(UInt8(ascii: "Z"))
     }
 
-    public func adding(seconds: Int64) -> AmzDate { AmzDate(secondsSince1970: secondsSince1970 + seconds) }
+    /// The date `seconds` later (or earlier), saturating instead of trapping at the ends of Int64.
+    public func adding(seconds: Int64) -> AmzDate {
+        let (sum, overflow) = secondsSince1970.addingReportingOverflow(seconds)
+        return AmzDate(secondsSince1970: overflow ? (seconds > 0 ? .max : .min) : sum)
+    }
 
     public static func < (lhs: AmzDate, rhs: AmzDate) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
 
     // MARK: Calendar arithmetic (proleptic Gregorian, Howard Hinnant's days_from_civil / civil_from_days)
 
     static func seconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64? {
-        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+        // Four-digit years only: the wire forms cannot write others, and bounding them keeps the arithmetic
+        // below (and every later `adding`) far from overflow whatever a client sends.
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
             (0...60).contains(second), day <= daysIn(month: month, year: year)
         else { return nil }
         let y = Int64(month <= 2 ? year - 1 : year)
@@ -154,12 +184,15 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         return value
     }
 
-    static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+    static func append(_ value: Int, width: Int, to out: inout [UInt8]) { digits(value, width: width) { out.append($0) } }
+
+    @inline(__always)
+    static func digits(_ value: Int, width: Int, _ emit: (UInt8) -> Void) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         var v = value
         while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(v / divisor % 10))
+            emit(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: (v / divisor % 10).magnitude))
             v %= divisor
             divisor /= 10
         }

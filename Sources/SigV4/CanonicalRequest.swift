@@ -35,28 +35,36 @@ public struct CanonicalRequest: Sendable, Hashable {
         _ request: SigV4Request, headers selection: HeaderSelection, payloadHash: String, options: SigningOptions,
         extraQuery: [(String, String)] = [], excludedQueryKey: String? = nil
     ) -> CanonicalRequest {
+        var capacity = 160 + request.method.utf8.count + 3 * (request.path.utf8.count + request.query.utf8.count)
+        for h in request.headers { capacity += 2 * h.name.utf8.count + h.value.utf8.count + 3 }
         var out = [UInt8]()
-        out.reserveCapacity(256 + request.path.utf8.count + request.query.utf8.count)
+        out.reserveCapacity(capacity)
         out += request.method.utf8
         out.append(0x0A)
         appendURI(request.path, options: options, to: &out)
         out.append(0x0A)
         appendQuery(request.query, extra: extraQuery, excluding: excludedQueryKey, to: &out)
         out.append(0x0A)
-        let signed = appendHeaders(request.headers, selection: selection, to: &out)
-        out.append(0x0A)
-        out += signed.utf8
+        let signedRange = appendHeaders(request.headers, selection: selection, to: &out)
         out.append(0x0A)
         out += payloadHash.utf8
+        let signed = String(decoding: out[signedRange], as: UTF8.self)
         return CanonicalRequest(bytes: out, signedHeaders: signed, payloadHash: payloadHash)
     }
 
     // MARK: Canonical URI
 
     /// Normalizes (if asked) and percent-encodes the path; S3-style single encoding decodes it first.
+    /// Paths that need neither (the common case) are encoded straight from the string's storage.
     static func appendURI(_ path: String, options: SigningOptions, to out: inout [UInt8]) {
+        let needsDecoding = !options.doubleEncodePath && path.utf8.contains(UInt8(ascii: "%"))
+        let needsNormalizing = options.normalizePath && URIEncoding.mayNeedNormalizing(path.utf8)
+        if !needsDecoding, !needsNormalizing, !path.isEmpty {
+            URIEncoding.encode(path.utf8, keepSlash: true, into: &out)
+            return
+        }
         var bytes = Array(path.utf8)
-        if !options.doubleEncodePath { bytes = URIEncoding.decode(bytes) }
+        if needsDecoding { bytes = URIEncoding.decode(bytes) }
         if options.normalizePath { bytes = URIEncoding.normalizePath(bytes) }
         if bytes.isEmpty { bytes = [UInt8(ascii: "/")] }
         URIEncoding.encode(bytes, keepSlash: true, into: &out)
@@ -103,43 +111,83 @@ public struct CanonicalRequest: Sendable, Hashable {
     // MARK: Canonical headers
 
     /// Writes `name:value\n` per signed header (names lowercased and sorted; repeated headers joined with
-    /// `,` in order of appearance; values trimmed, inner whitespace runs collapsed) and returns SignedHeaders.
-    static func appendHeaders(_ headers: [HTTPHeader], selection: HeaderSelection, to out: inout [UInt8]) -> String {
-        var entries: [(name: String, index: Int)] = []
-        entries.reserveCapacity(headers.count)
-        for (i, h) in headers.enumerated() {
-            let name = lowercasedName(h.name)
-            switch selection {
-            case .allExcept(let skipped): if skipped.contains(name) { continue }
-            case .only(let names): if !names.contains(name) { continue }
-            }
-            entries.append((name, i))
+    /// `,` in order of appearance; values trimmed, inner whitespace runs collapsed), then the blank line and
+    /// SignedHeaders, and returns SignedHeaders' range in `out`.
+    ///
+    /// Sorting works on header indices in temporary (stack) storage and compares names case-insensitively
+    /// in place, so no lowercased copy of any name is made.
+    static func appendHeaders(_ headers: [HTTPHeader], selection: HeaderSelection, to out: inout [UInt8]) -> Range<Int> {
+        let listed: [String]
+        switch selection {
+        case .allExcept: listed = []
+        case .only(let names): listed = names
         }
-        if case .only(let names) = selection {
-            // A listed header the request lacks still appears (empty), so the signature fails as AWS's does.
-            for name in names where !entries.contains(where: { $0.name == name }) { entries.append((name, -1)) }
-        }
-        entries.sort { $0.name == $1.name ? $0.index < $1.index : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-
-        var signed = ""
-        var previous: String? = nil
-        for entry in entries {
-            if entry.name == previous {
-                out.append(UInt8(ascii: ","))
-            } else {
-                if previous != nil {
-                    out.append(0x0A)
-                    signed += ";"
+        // Entry e ≥ 0 is headers[e]; e < 0 is listed[-e - 1], a signed name the request lacks (written empty,
+        // so the signature fails as AWS's does).
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: headers.count + listed.count) { entries in
+            var n = 0
+            for (i, h) in headers.enumerated() {
+                let keep: Bool
+                switch selection {
+                case .allExcept(let skipped): keep = !isSkipped(h.name, skipped)
+                case .only(let names): keep = names.contains { ASCII.equalsIgnoringCase($0, h.name) }
                 }
-                out += entry.name.utf8
-                out.append(UInt8(ascii: ":"))
-                signed += entry.name
-                previous = entry.name
+                if keep {
+                    entries[n] = i
+                    n += 1
+                }
             }
-            if entry.index >= 0 { appendTrimmed(headers[entry.index].value, to: &out) }
+            for (k, name) in listed.enumerated() where !headers.contains(where: { ASCII.equalsIgnoringCase($0.name, name) }) {
+                entries[n] = -k - 1
+                n += 1
+            }
+            let name = { (e: Int) -> String in e >= 0 ? headers[e].name : listed[-e - 1] }
+            let precedes = { (a: Int, b: Int) -> Bool in
+                let order = ASCII.compareIgnoringCase(name(a), name(b))
+                return order == 0 ? a < b : order < 0
+            }
+            // Insertion sort: stable, in place, no allocation; header counts are small and bounded by the server.
+            for i in 1..<max(n, 1) {
+                let e = entries[i]
+                var j = i
+                while j > 0, precedes(e, entries[j - 1]) {
+                    entries[j] = entries[j - 1]
+                    j -= 1
+                }
+                entries[j] = e
+            }
+            var previous = -1
+            for k in 0..<n {
+                let e = entries[k]
+                if previous >= 0, ASCII.compareIgnoringCase(name(previous), name(e)) == 0 {
+                    out.append(UInt8(ascii: ","))
+                } else {
+                    if previous >= 0 { out.append(0x0A) }
+                    for c in name(e).utf8 { out.append(ASCII.lower(c)) }
+                    out.append(UInt8(ascii: ":"))
+                }
+                if e >= 0 { appendTrimmed(headers[e].value, to: &out) }
+                previous = e
+            }
+            if previous >= 0 { out.append(0x0A) }
+            out.append(0x0A)
+            let start = out.count
+            previous = -1
+            for k in 0..<n {
+                let e = entries[k]
+                if previous >= 0, ASCII.compareIgnoringCase(name(previous), name(e)) == 0 { continue }
+                if previous >= 0 { out.append(UInt8(ascii: ";")) }
+                for c in name(e).utf8 { out.append(ASCII.lower(c)) }
+                previous = e
+            }
+            return start..<out.count
         }
-        if previous != nil { out.append(0x0A) }
-        return signed
+    }
+
+    /// Whether a header name (any case) is in the lowercase skip list, without lowercasing it unless needed.
+    @inline(__always)
+    static func isSkipped(_ name: String, _ skipped: Set<String>) -> Bool {
+        skipped.contains(name) || skipped.contains(lowercasedName(name))
     }
 
     /// Trims leading and trailing whitespace and collapses inner runs to one space (quotes included).
@@ -159,7 +207,7 @@ public struct CanonicalRequest: Sendable, Hashable {
         }
     }
 
-    /// The header name in ASCII lowercase, reusing the string when it already is (the common case).
+    /// The header name in ASCII lowercase, reusing the string when it already is.
     @inline(__always)
     static func lowercasedName(_ name: String) -> String {
         name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? ASCII.lowercased(name) : name

@@ -21,6 +21,19 @@ public struct CredentialScope: Sendable, Hashable, CustomStringConvertible {
     /// The fixed last element of every scope.
     public static let terminator = "aws4_request"
 
+    /// Appends the scope's bytes without building a string (the signer's hot path).
+    func append(to out: inout [UInt8]) {
+        out += date.utf8
+        out.append(UInt8(ascii: "/"))
+        if algorithm == .hmacSHA256 {
+            out += region.utf8
+            out.append(UInt8(ascii: "/"))
+        }
+        out += service.utf8
+        out.append(UInt8(ascii: "/"))
+        out += Self.terminator.utf8
+    }
+
     /// The scope as written in the credential and the string to sign.
     public var description: String {
         switch algorithm {

@@ -40,9 +40,10 @@ public enum RawHTTPRequest {
         }
         let method = String(decoding: requestLine[requestLine.startIndex..<firstSpace], as: UTF8.self)
         var target = requestLine[(firstSpace + 1)...]
-        let version = Array(" HTTP/1.1".utf8)
-        if target.count >= version.count, Array(target.suffix(version.count)) == version {
+        for version in [" HTTP/1.1", " HTTP/1.0"].map({ Array($0.utf8) })
+        where target.count >= version.count && Array(target.suffix(version.count)) == version {
             target = target.dropLast(version.count)
+            break
         }
         guard !method.isEmpty, !target.isEmpty else { throw ParseError(description: "request line needs a method and a target") }
 

@@ -82,6 +82,7 @@ enum ASCII {
     static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
         var i = a.utf8.makeIterator()
         var j = b.utf8.makeIterator()
         while true {
@@ -89,6 +90,23 @@ enum ASCII {
             case (nil, nil): return true
             case let (x?, y?) where lower(x) == lower(y): continue
             default: return false
+            }
+        }
+    }
+
+    /// Compares two names as their ASCII-lowercased UTF-8 bytes: negative, zero or positive.
+    @inline(__always)
+    static func compareIgnoringCase(_ a: String, _ b: String) -> Int {
+        var i = a.utf8.makeIterator()
+        var j = b.utf8.makeIterator()
+        while true {
+            switch (i.next(), j.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (x?, y?):
+                let (lx, ly) = (lower(x), lower(y))
+                if lx != ly { return lx < ly ? -1 : 1 }
             }
         }
     }

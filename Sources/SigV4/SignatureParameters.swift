@@ -41,33 +41,27 @@ public struct SignatureParameters: Sendable, Hashable {
     // MARK: Authorization header
 
     static func parseHeader(_ value: String, request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
-        let trimmed = value.trimmingSpaces
-        let algorithmEnd = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
-        let algorithmName = String(trimmed[..<algorithmEnd])
-        var fields: [String: String] = [:]
-        for part in trimmed[algorithmEnd...].split(separator: ",") {
-            let item = String(part).trimmingSpaces
-            guard let eq = item.firstIndex(of: "=") else { continue }
-            fields[String(item[..<eq])] = String(item[item.index(after: eq)...])
-        }
+        let fields = AuthorizationFields(value)
         let dateHeader = request.header("X-Amz-Date") ?? request.header("Date")
         var missing: [String] = []
-        if fields["Credential"] == nil { missing.append("Authorization header requires 'Credential' parameter.") }
-        if fields["Signature"] == nil { missing.append("Authorization header requires 'Signature' parameter.") }
-        if fields["SignedHeaders"] == nil { missing.append("Authorization header requires 'SignedHeaders' parameter.") }
+        if fields.credential == nil { missing.append("Authorization header requires 'Credential' parameter.") }
+        if fields.signature == nil { missing.append("Authorization header requires 'Signature' parameter.") }
+        if fields.signedHeaders == nil { missing.append("Authorization header requires 'SignedHeaders' parameter.") }
         if dateHeader == nil {
             missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
         }
-        if !missing.isEmpty { throw .incompleteSignature((missing + ["Authorization=\(value)"]).joined(separator: " ")) }
-        guard let algorithm = SigningAlgorithm(rawValue: algorithmName) else {
-            throw .incompleteSignature("Unsupported AWS 'algorithm': '\(algorithmName)'. Authorization=\(value)")
+        guard missing.isEmpty, let credential = fields.credential, let signedHeaders = fields.signedHeaders,
+            let signature = fields.signature, let dateHeader
+        else { throw .incompleteSignature((missing + ["Authorization=\(value)"]).joined(separator: " ")) }
+        guard let algorithm = SigningAlgorithm(rawValue: fields.algorithm) else {
+            throw .incompleteSignature("Unsupported AWS 'algorithm': '\(fields.algorithm)'. Authorization=\(value)")
         }
-        let date = try parseDate(dateHeader!, isAmzDate: request.header("X-Amz-Date") != nil)
-        let (accessKeyID, scope) = try parseCredential(fields["Credential"]!, algorithm: algorithm)
+        let date = try parseDate(dateHeader, isAmzDate: request.header("X-Amz-Date") != nil)
+        let (accessKeyID, scope) = try parseCredential(credential, algorithm: algorithm)
         return try SignatureParameters(
             placement: .header, algorithm: algorithm, accessKeyID: accessKeyID, scope: scope,
-            signedHeaders: parseSignedHeaders(fields["SignedHeaders"]!), signature: fields["Signature"]!, date: date,
-            dateText: dateHeader!, sessionToken: request.header("X-Amz-Security-Token"),
+            signedHeaders: parseSignedHeaders(signedHeaders), signature: signature, date: date,
+            dateText: dateHeader, sessionToken: request.header("X-Amz-Security-Token"),
             regionSet: request.header("X-Amz-Region-Set"))
         .checked()
     }
@@ -126,7 +120,7 @@ public struct SignatureParameters: Sendable, Hashable {
     static func parseCredential(_ credential: String, algorithm: SigningAlgorithm) throws(AuthFailure)
         -> (String, CredentialScope)
     {
-        let parts = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = ByteFields.split(credential, on: UInt8(ascii: "/"))
         switch algorithm {
         case .hmacSHA256:
             guard parts.count == 5 else {
@@ -150,7 +144,7 @@ public struct SignatureParameters: Sendable, Hashable {
     }
 
     static func parseSignedHeaders(_ text: String) -> [String] {
-        text.split(separator: ";").map { CanonicalRequest.lowercasedName(String($0)) }
+        ByteFields.split(text, on: UInt8(ascii: ";")).filter { !$0.isEmpty }.map(CanonicalRequest.lowercasedName)
     }
 
     /// Checks that hold for every placement: a non-empty key, the scope date equal to the request date,
@@ -170,6 +164,63 @@ public struct SignatureParameters: Sendable, Hashable {
             throw .incompleteSignature("SigV4a requests require the 'X-Amz-Region-Set' header or query parameter.")
         }
         return self
+    }
+}
+
+/// The `Credential`, `SignedHeaders` and `Signature` fields of an `Authorization` value, found by scanning
+/// its bytes once (`ALG Credential=…, SignedHeaders=…, Signature=…`; commas and spaces between fields are
+/// optional, unknown fields are ignored, the first of a repeated field wins).
+struct AuthorizationFields {
+    var algorithm = ""
+    var credential: String?
+    var signedHeaders: String?
+    var signature: String?
+
+    init(_ value: String) {
+        let bytes = Array(value.utf8)
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let algorithmStart = i
+        while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != UInt8(ascii: ",") { i += 1 }
+        algorithm = String(decoding: bytes[algorithmStart..<i], as: UTF8.self)
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == UInt8(ascii: ",") { i += 1 }
+            let keyStart = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ",") { i += 1 }
+            let key = bytes[keyStart..<i]
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
+            i += 1
+            let valueStart = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: ",") { i += 1 }
+            var valueEnd = i
+            while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+            let field = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            if key.elementsEqual("Credential".utf8) {
+                if credential == nil { credential = field }
+            } else if key.elementsEqual("SignedHeaders".utf8) {
+                if signedHeaders == nil { signedHeaders = field }
+            } else if key.elementsEqual("Signature".utf8) {
+                if signature == nil { signature = field }
+            }
+        }
+    }
+}
+
+/// Splits text on one ASCII byte, keeping empty fields (`a//b` has three), by bytes rather than Characters.
+enum ByteFields {
+    static func split(_ text: String, on separator: UInt8) -> [String] {
+        var fields: [String] = []
+        var current: [UInt8] = []
+        for c in text.utf8 {
+            if c == separator {
+                fields.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(c)
+            }
+        }
+        fields.append(String(decoding: current, as: UTF8.self))
+        return fields
     }
 }
 

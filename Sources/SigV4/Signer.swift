@@ -46,6 +46,7 @@ public struct Signer: Sendable {
     /// - Throws: `CryptoError` only for SigV4a, if OpenSSL fails to sign.
     public func sign(_ request: SigV4Request, at date: AmzDate) throws(CryptoError) -> SignedRequest {
         var r = request
+        r.headers.reserveCapacity(r.headers.count + 5)  // one copy for every header the signer adds
         if r.header("X-Amz-Date") == nil, r.header("Date") != nil {
             r.setHeader("Date", date.httpDate)
         } else {
@@ -61,10 +62,7 @@ public struct Signer: Sendable {
         let scope = scope(at: date)
         let (sts, signature) = try finish(canonical, scope: scope, date: date)
 
-        r.setHeader(
-            "Authorization",
-            "\(algorithm.wireName) Credential=\(credentials.accessKeyID)/\(scope), "
-                + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)")
+        r.setHeader("Authorization", authorization(scope: scope, signedHeaders: canonical.signedHeaders, signature: signature))
         if let token = credentials.sessionToken, !options.signSessionToken { r.setHeader("X-Amz-Security-Token", token) }
         return SignedRequest(
             request: r, algorithm: algorithm, scope: scope, date: date, canonical: canonical, stringToSignValue: sts,
@@ -106,6 +104,24 @@ public struct Signer: Sendable {
         return SignedRequest(
             request: r, algorithm: algorithm, scope: scope, date: date, canonical: canonical, stringToSignValue: sts,
             signature: signature)
+    }
+
+    /// `ALG Credential=AKID/scope, SignedHeaders=…, Signature=…`, written into one buffer.
+    func authorization(scope: CredentialScope, signedHeaders: String, signature: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(
+            120 + credentials.accessKeyID.utf8.count + scope.region.utf8.count + scope.service.utf8.count
+                + signedHeaders.utf8.count + signature.utf8.count)
+        out += algorithm.wireName.utf8
+        out += " Credential=".utf8
+        out += credentials.accessKeyID.utf8
+        out.append(UInt8(ascii: "/"))
+        scope.append(to: &out)
+        out += ", SignedHeaders=".utf8
+        out += signedHeaders.utf8
+        out += ", Signature=".utf8
+        out += signature.utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Tasks 2–4: string to sign, then the HMAC (SigV4) or ECDSA (SigV4a) signature of it.

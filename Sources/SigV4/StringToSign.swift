@@ -11,9 +11,9 @@ public struct StringToSign: Sendable, Hashable {
         out.reserveCapacity(160)
         out += algorithm.wireName.utf8
         out.append(0x0A)
-        out += date.amzBytes
+        date.appendAmz(to: &out)
         out.append(0x0A)
-        out += scope.description.utf8
+        scope.append(to: &out)
         out.append(0x0A)
         canonicalRequestHash.appendHex(to: &out)
         bytes = out

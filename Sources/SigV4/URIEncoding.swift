@@ -67,6 +67,27 @@ enum URIEncoding {
         }
     }
 
+    /// Cheap pre-check: a path that starts with `/` and has no empty, `.` or `..` segment is already
+    /// normalized, which is true of nearly every SDK request.
+    static func mayNeedNormalizing(_ path: String.UTF8View) -> Bool {
+        guard path.first == UInt8(ascii: "/") else { return true }
+        var previous: UInt8 = 0
+        var dots = 0  // dots since the last slash, or -1 once the segment has another character
+        for c in path {
+            if c == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") || dots > 0 { return true }
+                dots = 0
+            } else if c == UInt8(ascii: "."), dots >= 0 {
+                dots += 1
+                if dots > 2 { dots = -1 }
+            } else {
+                dots = -1
+            }
+            previous = c
+        }
+        return dots > 0
+    }
+
     /// RFC 3986 §5.2.4 dot-segment removal plus merging of empty segments, as the SigV4 path
     /// normalization does: `/a/./b/../c//d` → `/a/c/d`; a trailing `/`, `.` or `..` keeps a trailing slash.
     static func normalizePath(_ path: [UInt8]) -> [UInt8] {

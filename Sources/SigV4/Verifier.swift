@@ -1,4 +1,4 @@
-import RoleplayCrypto
+public import RoleplayCrypto
 
 /// Server-side SigV4/SigV4a verification: parse the signature parameters, check scope and time, look the
 /// secret up, re-sign, compare in constant time.
@@ -70,7 +70,7 @@ public struct Verifier: Sendable {
         switch parameters.algorithm {
         case .hmacSHA256:
             let key = keyCache.hmacKey(secretAccessKey: secret, scope: parameters.scope)
-            matches = ConstantTime.equals(key.authenticationCode(for: sts.bytes).hex, parameters.signature)
+            matches = ConstantTime.equals(key.authenticationCode(for: sts.bytes), hex: parameters.signature)
         case .ecdsaP256SHA256:
             guard let der = Hex.decode(parameters.signature),
                 let key = try? keyCache.ecdsaKey(accessKeyID: parameters.accessKeyID, secretAccessKey: secret)
@@ -127,11 +127,26 @@ public struct Verifier: Sendable {
 /// caller cannot learn a signature byte by byte from response times.
 public enum ConstantTime {
     public static func equals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
+        var x = a.utf8.makeIterator()
+        var y = b.utf8.makeIterator()
+        guard a.utf8.count == b.utf8.count else { return false }
         var difference: UInt8 = 0
-        for i in 0..<x.count { difference |= x[i] ^ y[i] }
+        while let p = x.next(), let q = y.next() { difference |= p ^ q }
+        return difference == 0
+    }
+
+    /// Whether `hex` is the lowercase hex of `digest`, comparing all 64 digits whatever they hold.
+    public static func equals(_ digest: SHA256Digest, hex: String) -> Bool {
+        guard hex.utf8.count == 64 else { return false }
+        var difference: UInt8 = 0
+        digest.withUnsafeBytes { bytes in
+            var i = 0
+            for c in hex.utf8 {
+                let nibble = i % 2 == 0 ? bytes[i / 2] >> 4 : bytes[i / 2] & 0x0F
+                difference |= c ^ Hex.lowercaseDigit(nibble)
+                i += 1
+            }
+        }
         return difference == 0
     }
 }
