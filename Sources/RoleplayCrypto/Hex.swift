@@ -15,11 +15,11 @@ public enum Hex {
     /// Writes `2 × input.count` lowercase hex digits into `output`, which must be that large.
     public static func encode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
         precondition(output.count >= input.count * 2, "hex output buffer too small")
-        digits.withUnsafeBufferPointer { table in
-            for (i, byte) in input.enumerated() {
-                output[2 * i] = table[Int(byte >> 4)]
-                output[2 * i + 1] = table[Int(byte & 0x0F)]
-            }
+        guard let out = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        for i in 0..<input.count {
+            let byte = input[i]
+            out[2 * i] = lowercaseDigit(byte >> 4)
+            out[2 * i + 1] = lowercaseDigit(byte & 0x0F)
         }
     }
 

@@ -110,8 +110,15 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String { amzFormat }
 
-    /// Appends the 16 ASCII bytes of `amzFormat`, for writing straight into a string to sign.
-    func appendAmz(to out: inout [UInt8]) { writeAmz { out.append($0) } }
+    /// Writes the 16 ASCII bytes of `amzFormat` straight into a string to sign.
+    func write(to w: inout ByteWriter) {
+        let p = w.reserve(16)
+        var i = 0
+        writeAmz { byte in
+            p[i] = byte
+            i += 1
+        }
+    }
 
     /// Produces the 16 bytes of `yyyymmddThhmmssZ` one by one, without building an intermediate value.
     @inline(__always)

@@ -28,6 +28,9 @@ public struct CanonicalRequest: Sendable, Hashable {
 
     /// Builds the canonical request.
     ///
+    /// The output's size has an upper bound known from the inputs (percent-encoding at most triples a byte;
+    /// trimming only shortens), so it is written into one allocation through a `ByteWriter`.
+    ///
     /// - Parameters:
     ///   - extraQuery: decoded pairs added to the query (presigning's `X-Amz-*` parameters).
     ///   - excludedQueryKey: a decoded key left out (the verifier drops `X-Amz-Signature`).
@@ -35,39 +38,52 @@ public struct CanonicalRequest: Sendable, Hashable {
         _ request: SigV4Request, headers selection: HeaderSelection, payloadHash: String, options: SigningOptions,
         extraQuery: [(String, String)] = [], excludedQueryKey: String? = nil
     ) -> CanonicalRequest {
-        var capacity = 160 + request.method.utf8.count + 3 * (request.path.utf8.count + request.query.utf8.count)
-        for h in request.headers { capacity += 2 * h.name.utf8.count + h.value.utf8.count + 3 }
-        var out = [UInt8]()
-        out.reserveCapacity(capacity)
-        out += request.method.utf8
-        out.append(0x0A)
-        appendURI(request.path, options: options, to: &out)
-        out.append(0x0A)
-        appendQuery(request.query, extra: extraQuery, excluding: excludedQueryKey, to: &out)
-        out.append(0x0A)
-        let signedRange = appendHeaders(request.headers, selection: selection, to: &out)
-        out.append(0x0A)
-        out += payloadHash.utf8
-        let signed = String(decoding: out[signedRange], as: UTF8.self)
-        return CanonicalRequest(bytes: out, signedHeaders: signed, payloadHash: payloadHash)
+        var query: [UInt8] = []
+        appendQuery(request.query, extra: extraQuery, excluding: excludedQueryKey, to: &query)
+        var listedBytes = 0
+        if case .only(let names) = selection { for n in names { listedBytes += 2 * n.utf8.count + 3 } }
+        var headerBytes = 0
+        for h in request.headers { headerBytes += 2 * h.name.utf8.count + h.value.utf8.count + 3 }
+        let bound = request.method.utf8.count + 3 * max(request.path.utf8.count, 1) + query.count + headerBytes
+            + listedBytes + payloadHash.utf8.count + 8
+
+        var signedRange = 0..<0
+        let bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            var w = ByteWriter(buffer)
+            w.append(request.method)
+            w.append(0x0A)
+            appendURI(request.path, options: options, to: &w)
+            w.append(0x0A)
+            query.withUnsafeBufferPointer { w.append($0) }
+            w.append(0x0A)
+            signedRange = appendHeaders(request.headers, selection: selection, to: &w)
+            w.append(0x0A)
+            w.append(payloadHash)
+            initialized = w.count
+        }
+        let signed = String(decoding: bytes[signedRange], as: UTF8.self)
+        return CanonicalRequest(bytes: bytes, signedHeaders: signed, payloadHash: payloadHash)
     }
 
     // MARK: Canonical URI
 
     /// Normalizes (if asked) and percent-encodes the path; S3-style single encoding decodes it first.
     /// Paths that need neither (the common case) are encoded straight from the string's storage.
-    static func appendURI(_ path: String, options: SigningOptions, to out: inout [UInt8]) {
-        let needsDecoding = !options.doubleEncodePath && path.utf8.contains(UInt8(ascii: "%"))
-        let needsNormalizing = options.normalizePath && URIEncoding.mayNeedNormalizing(path.utf8)
-        if !needsDecoding, !needsNormalizing, !path.isEmpty {
-            URIEncoding.encode(path.utf8, keepSlash: true, into: &out)
-            return
+    static func appendURI(_ path: String, options: SigningOptions, to w: inout ByteWriter) {
+        var raw = path
+        raw.withUTF8 { bytes in
+            let needsDecoding = !options.doubleEncodePath && bytes.contains(UInt8(ascii: "%"))
+            let needsNormalizing = options.normalizePath && URIEncoding.mayNeedNormalizing(bytes)
+            if !needsDecoding, !needsNormalizing, !bytes.isEmpty {
+                w.appendEncoded(bytes, keepSlash: true)
+                return
+            }
+            var rewritten = Array(bytes)
+            if needsDecoding { rewritten = URIEncoding.decode(rewritten) }
+            if options.normalizePath { rewritten = URIEncoding.normalizePath(rewritten) }
+            if rewritten.isEmpty { rewritten = [UInt8(ascii: "/")] }
+            rewritten.withUnsafeBufferPointer { w.appendEncoded($0, keepSlash: true) }
         }
-        var bytes = Array(path.utf8)
-        if needsDecoding { bytes = URIEncoding.decode(bytes) }
-        if options.normalizePath { bytes = URIEncoding.normalizePath(bytes) }
-        if bytes.isEmpty { bytes = [UInt8(ascii: "/")] }
-        URIEncoding.encode(bytes, keepSlash: true, into: &out)
     }
 
     // MARK: Canonical query
@@ -112,98 +128,126 @@ public struct CanonicalRequest: Sendable, Hashable {
 
     /// Writes `name:value\n` per signed header (names lowercased and sorted; repeated headers joined with
     /// `,` in order of appearance; values trimmed, inner whitespace runs collapsed), then the blank line and
-    /// SignedHeaders, and returns SignedHeaders' range in `out`.
+    /// SignedHeaders, and returns SignedHeaders' range in the output.
     ///
-    /// Sorting works on header indices in temporary (stack) storage and compares names case-insensitively
-    /// in place, so no lowercased copy of any name is made.
-    static func appendHeaders(_ headers: [HTTPHeader], selection: HeaderSelection, to out: inout [UInt8]) -> Range<Int> {
+    /// Names are lowercased once into stack scratch memory and sorted by byte comparison there, so no
+    /// lowercased `String` is ever made.
+    static func appendHeaders(_ headers: [HTTPHeader], selection: HeaderSelection, to w: inout ByteWriter) -> Range<Int> {
         let listed: [String]
         switch selection {
         case .allExcept: listed = []
         case .only(let names): listed = names
         }
-        // Entry e ≥ 0 is headers[e]; e < 0 is listed[-e - 1], a signed name the request lacks (written empty,
-        // so the signature fails as AWS's does).
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: headers.count + listed.count) { entries in
-            var n = 0
-            for (i, h) in headers.enumerated() {
-                let keep: Bool
-                switch selection {
-                case .allExcept(let skipped): keep = !isSkipped(h.name, skipped)
-                case .only(let names): keep = names.contains { ASCII.equalsIgnoringCase($0, h.name) }
+        var nameBytes = 0
+        for h in headers { nameBytes += h.name.utf8.count }
+        for n in listed { nameBytes += n.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(nameBytes, 1)) { scratch in
+            withUnsafeTemporaryAllocation(of: HeaderEntry.self, capacity: max(headers.count + listed.count, 1)) { slots in
+                var table = HeaderTable(scratch: scratch, entries: slots)
+                for (i, h) in headers.enumerated() {
+                    let entry = table.lowercase(h.name, header: i)
+                    let name = table.bytes(entry)
+                    let keep: Bool
+                    switch selection {
+                    case .allExcept(let skipped): keep = !skipped.contains { ASCII.equals(name, $0) }
+                    case .only(let names): keep = names.contains { ASCII.equals(name, $0) }
+                    }
+                    if keep { table.add(entry) }
                 }
-                if keep {
-                    entries[n] = i
-                    n += 1
+                for name in listed where !table.contains(name) {
+                    table.add(table.lowercase(name, header: nil))
                 }
+                table.sort()
+                return table.write(headers, to: &w)
             }
-            for (k, name) in listed.enumerated() where !headers.contains(where: { ASCII.equalsIgnoringCase($0.name, name) }) {
-                entries[n] = -k - 1
-                n += 1
+        }
+    }
+
+    /// One signed header's source: its lowercased name in scratch memory, and the header it came from
+    /// (nil for a name `SignedHeaders` lists but the request lacks; it is written empty, so the signature
+    /// fails as AWS's does).
+    struct HeaderEntry {
+        var offset: Int
+        var length: Int
+        var header: Int?
+    }
+
+    /// The signed headers of one canonical request, in temporary memory the caller owns for the call.
+    struct HeaderTable {
+        let scratch: UnsafeMutableBufferPointer<UInt8>
+        let entries: UnsafeMutableBufferPointer<HeaderEntry>
+        var used = 0
+        var count = 0
+
+        init(scratch: UnsafeMutableBufferPointer<UInt8>, entries: UnsafeMutableBufferPointer<HeaderEntry>) {
+            self.scratch = scratch
+            self.entries = entries
+        }
+
+        /// Copies `name` into scratch memory in ASCII lowercase.
+        mutating func lowercase(_ name: String, header: Int?) -> HeaderEntry {
+            var copy = name
+            let length = copy.withUTF8 { bytes in
+                for i in 0..<bytes.count { scratch[used + i] = ASCII.lower(bytes[i]) }
+                return bytes.count
             }
-            let name = { (e: Int) -> String in e >= 0 ? headers[e].name : listed[-e - 1] }
-            let precedes = { (a: Int, b: Int) -> Bool in
-                let order = ASCII.compareIgnoringCase(name(a), name(b))
-                return order == 0 ? a < b : order < 0
-            }
-            // Insertion sort: stable, in place, no allocation; header counts are small and bounded by the server.
-            for i in 1..<max(n, 1) {
+            defer { used += length }
+            return HeaderEntry(offset: used, length: length, header: header)
+        }
+
+        func bytes(_ e: HeaderEntry) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: scratch[e.offset..<e.offset + e.length])
+        }
+
+        mutating func add(_ e: HeaderEntry) {
+            entries[count] = e
+            count += 1
+        }
+
+        func contains(_ name: String) -> Bool {
+            for k in 0..<count where ASCII.equals(bytes(entries[k]), name) { return true }
+            return false
+        }
+
+        /// Insertion sort: stable (repeated headers keep their order), in place, no allocation; header
+        /// counts are small and bounded by the server's limits.
+        mutating func sort() {
+            guard count > 1 else { return }
+            for i in 1..<count {
                 let e = entries[i]
+                let key = bytes(e)
                 var j = i
-                while j > 0, precedes(e, entries[j - 1]) {
+                while j > 0, ASCII.compare(key, bytes(entries[j - 1])) < 0 {
                     entries[j] = entries[j - 1]
                     j -= 1
                 }
                 entries[j] = e
             }
-            var previous = -1
-            for k in 0..<n {
-                let e = entries[k]
-                if previous >= 0, ASCII.compareIgnoringCase(name(previous), name(e)) == 0 {
-                    out.append(UInt8(ascii: ","))
-                } else {
-                    if previous >= 0 { out.append(0x0A) }
-                    for c in name(e).utf8 { out.append(ASCII.lower(c)) }
-                    out.append(UInt8(ascii: ":"))
-                }
-                if e >= 0 { appendTrimmed(headers[e].value, to: &out) }
-                previous = e
-            }
-            if previous >= 0 { out.append(0x0A) }
-            out.append(0x0A)
-            let start = out.count
-            previous = -1
-            for k in 0..<n {
-                let e = entries[k]
-                if previous >= 0, ASCII.compareIgnoringCase(name(previous), name(e)) == 0 { continue }
-                if previous >= 0 { out.append(UInt8(ascii: ";")) }
-                for c in name(e).utf8 { out.append(ASCII.lower(c)) }
-                previous = e
-            }
-            return start..<out.count
         }
-    }
 
-    /// Whether a header name (any case) is in the lowercase skip list, without lowercasing it unless needed.
-    @inline(__always)
-    static func isSkipped(_ name: String, _ skipped: Set<String>) -> Bool {
-        skipped.contains(name) || skipped.contains(lowercasedName(name))
-    }
+        func sameName(_ k: Int) -> Bool { k > 0 && ASCII.compare(bytes(entries[k - 1]), bytes(entries[k])) == 0 }
 
-    /// Trims leading and trailing whitespace and collapses inner runs to one space (quotes included).
-    @inline(__always)
-    static func appendTrimmed(_ value: String, to out: inout [UInt8]) {
-        var pendingSpace = false
-        var started = false
-        for c in value.utf8 {
-            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-                pendingSpace = started
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                started = true
-                out.append(c)
+        /// Writes the header lines, the blank line and SignedHeaders; returns SignedHeaders' range.
+        func write(_ headers: [HTTPHeader], to w: inout ByteWriter) -> Range<Int> {
+            for k in 0..<count {
+                let e = entries[k]
+                if sameName(k) {
+                    w.append(UInt8(ascii: ","))
+                } else {
+                    if k > 0 { w.append(0x0A) }
+                    w.append(bytes(e))
+                    w.append(UInt8(ascii: ":"))
+                }
+                if let header = e.header { w.appendTrimmed(headers[header].value) }
             }
+            if count > 0 { w.append(0x0A) }
+            w.append(0x0A)
+            let start = w.count
+            for k in 0..<count where !sameName(k) {
+                if k > 0 { w.append(UInt8(ascii: ";")) }
+                w.append(bytes(entries[k]))
+            }
+            return start..<w.count
         }
     }
 

@@ -21,17 +21,23 @@ public struct CredentialScope: Sendable, Hashable, CustomStringConvertible {
     /// The fixed last element of every scope.
     public static let terminator = "aws4_request"
 
-    /// Appends the scope's bytes without building a string (the signer's hot path).
-    func append(to out: inout [UInt8]) {
-        out += date.utf8
-        out.append(UInt8(ascii: "/"))
+    /// The scope's length in bytes, to size buffers exactly.
+    var byteCount: Int {
+        date.utf8.count + service.utf8.count + Self.terminator.utf8.count + 2
+            + (algorithm == .hmacSHA256 ? region.utf8.count + 1 : 0)
+    }
+
+    /// Writes the scope's bytes without building a string (the signer's hot path).
+    func write(to w: inout ByteWriter) {
+        w.append(date)
+        w.append(UInt8(ascii: "/"))
         if algorithm == .hmacSHA256 {
-            out += region.utf8
-            out.append(UInt8(ascii: "/"))
+            w.append(region)
+            w.append(UInt8(ascii: "/"))
         }
-        out += service.utf8
-        out.append(UInt8(ascii: "/"))
-        out += Self.terminator.utf8
+        w.append(service)
+        w.append(UInt8(ascii: "/"))
+        w.append(Self.terminator)
     }
 
     /// The scope as written in the credential and the string to sign.

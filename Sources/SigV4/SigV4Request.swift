@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One HTTP header as received or sent: name as written (case kept), value as written.
 public struct HTTPHeader: Sendable, Hashable {
     public var name: String
@@ -83,13 +89,12 @@ enum ASCII {
 
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var i = a.utf8.makeIterator()
-        var j = b.utf8.makeIterator()
-        while true {
-            switch (i.next(), j.next()) {
-            case (nil, nil): return true
-            case let (x?, y?) where lower(x) == lower(y): continue
-            default: return false
+        var x = a
+        var y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                for i in 0..<p.count where lower(p[i]) != lower(q[i]) { return false }
+                return true
             }
         }
     }
@@ -109,6 +114,25 @@ enum ASCII {
                 if lx != ly { return lx < ly ? -1 : 1 }
             }
         }
+    }
+
+    /// Whether `bytes` equal the UTF-8 of `text` exactly.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard bytes.count == text.utf8.count else { return false }
+        var copy = text
+        return copy.withUTF8 { other in bytes.elementsEqual(other) }
+    }
+
+    /// Byte-order comparison of two byte strings: negative, zero or positive.
+    @inline(__always)
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0 {
+            let c = memcmp(a.baseAddress!, b.baseAddress!, n)
+            if c != 0 { return Int(c) }
+        }
+        return a.count - b.count
     }
 
     static func lowercased(_ s: String) -> String {

@@ -144,7 +144,9 @@ public struct SignatureParameters: Sendable, Hashable {
     }
 
     static func parseSignedHeaders(_ text: String) -> [String] {
-        ByteFields.split(text, on: UInt8(ascii: ";")).filter { !$0.isEmpty }.map(CanonicalRequest.lowercasedName)
+        var names = ByteFields.split(text, on: UInt8(ascii: ";"), lowercase: true)
+        names.removeAll { $0.isEmpty }
+        return names
     }
 
     /// Checks that hold for every placement: a non-empty key, the scope date equal to the request date,
@@ -177,50 +179,63 @@ struct AuthorizationFields {
     var signature: String?
 
     init(_ value: String) {
-        let bytes = Array(value.utf8)
-        var i = 0
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        let algorithmStart = i
-        while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != UInt8(ascii: ",") { i += 1 }
-        algorithm = String(decoding: bytes[algorithmStart..<i], as: UTF8.self)
-        while i < bytes.count {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == UInt8(ascii: ",") { i += 1 }
-            let keyStart = i
-            while i < bytes.count, bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ",") { i += 1 }
-            let key = bytes[keyStart..<i]
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
-            i += 1
-            let valueStart = i
-            while i < bytes.count, bytes[i] != UInt8(ascii: ",") { i += 1 }
-            var valueEnd = i
-            while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
-            let field = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-            if key.elementsEqual("Credential".utf8) {
-                if credential == nil { credential = field }
-            } else if key.elementsEqual("SignedHeaders".utf8) {
-                if signedHeaders == nil { signedHeaders = field }
-            } else if key.elementsEqual("Signature".utf8) {
-                if signature == nil { signature = field }
+        var text = value
+        text.withUTF8 { bytes in
+            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            var i = 0
+            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+            let algorithmStart = i
+            while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ",") { i += 1 }
+            algorithm = string(algorithmStart..<i)
+            while i < bytes.count {
+                while i < bytes.count, isSpace(bytes[i]) || bytes[i] == UInt8(ascii: ",") { i += 1 }
+                let keyStart = i
+                while i < bytes.count, bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ",") { i += 1 }
+                let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<i])
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
+                i += 1
+                let valueStart = i
+                while i < bytes.count, bytes[i] != UInt8(ascii: ",") { i += 1 }
+                var valueEnd = i
+                while valueEnd > valueStart, isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+                if ASCII.equals(key, "Credential") {
+                    if credential == nil { credential = string(valueStart..<valueEnd) }
+                } else if ASCII.equals(key, "SignedHeaders") {
+                    if signedHeaders == nil { signedHeaders = string(valueStart..<valueEnd) }
+                } else if ASCII.equals(key, "Signature") {
+                    if signature == nil { signature = string(valueStart..<valueEnd) }
+                }
             }
         }
     }
 }
 
-/// Splits text on one ASCII byte, keeping empty fields (`a//b` has three), by bytes rather than Characters.
+/// Splits text on one ASCII byte, keeping empty fields (`a//b` has three), by bytes rather than Characters;
+/// `lowercase` folds each field to ASCII lowercase on the way.
 enum ByteFields {
-    static func split(_ text: String, on separator: UInt8) -> [String] {
-        var fields: [String] = []
-        var current: [UInt8] = []
-        for c in text.utf8 {
-            if c == separator {
-                fields.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(c)
+    static func split(_ text: String, on separator: UInt8, lowercase: Bool = false) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var fields: [String] = []
+            fields.reserveCapacity(8)
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == separator {
+                let field = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if lowercase, field.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                    fields.append(String(unsafeUninitializedCapacity: field.count) { out in
+                        for k in 0..<field.count { out[k] = ASCII.lower(field[k]) }
+                        return field.count
+                    })
+                } else {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                }
+                start = i + 1
             }
+            return fields
         }
-        fields.append(String(decoding: current, as: UTF8.self))
-        return fields
     }
 }
 

@@ -106,22 +106,26 @@ public struct Signer: Sendable {
             signature: signature)
     }
 
+    static let authorizationParts = [" Credential=", ", SignedHeaders=", ", Signature="]
+
     /// `ALG Credential=AKID/scope, SignedHeaders=…, Signature=…`, written into one buffer.
     func authorization(scope: CredentialScope, signedHeaders: String, signature: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(
-            120 + credentials.accessKeyID.utf8.count + scope.region.utf8.count + scope.service.utf8.count
-                + signedHeaders.utf8.count + signature.utf8.count)
-        out += algorithm.wireName.utf8
-        out += " Credential=".utf8
-        out += credentials.accessKeyID.utf8
-        out.append(UInt8(ascii: "/"))
-        scope.append(to: &out)
-        out += ", SignedHeaders=".utf8
-        out += signedHeaders.utf8
-        out += ", Signature=".utf8
-        out += signature.utf8
-        return String(decoding: out, as: UTF8.self)
+        let parts = Self.authorizationParts
+        let count = algorithm.wireName.utf8.count + credentials.accessKeyID.utf8.count + 1 + scope.byteCount
+            + signedHeaders.utf8.count + signature.utf8.count + parts.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var w = ByteWriter(buffer)
+            w.append(algorithm.wireName)
+            w.append(parts[0])
+            w.append(credentials.accessKeyID)
+            w.append(UInt8(ascii: "/"))
+            scope.write(to: &w)
+            w.append(parts[1])
+            w.append(signedHeaders)
+            w.append(parts[2])
+            w.append(signature)
+            return w.count
+        }
     }
 
     /// Tasks 2–4: string to sign, then the HMAC (SigV4) or ECDSA (SigV4a) signature of it.

@@ -21,6 +21,9 @@ public final class SigningKeyCache: Sendable {
     }
 
     struct Entries: ~Copyable {
+        /// The key of the last look-up: a signer or a busy client signs with one scope all day, and comparing
+        /// strings that share storage is a pointer check, where hashing a 40-character secret is not.
+        var last: (HMACEntry, HMACKey)?
         var hmac: [HMACEntry: HMACKey] = [:]
         var ecdsa: [ECDSAEntry: P256PrivateKey] = [:]
     }
@@ -33,11 +36,18 @@ public final class SigningKeyCache: Sendable {
     /// The HMAC signing key of `scope`, derived on first use.
     public func hmacKey(secretAccessKey: String, scope: CredentialScope) -> HMACKey {
         let key = HMACEntry(secret: secretAccessKey, date: scope.date, region: scope.region, service: scope.service)
-        if let hit = entries.withLock({ $0.hmac[key] }) { return hit }
+        let hit: HMACKey? = entries.withLock { e in
+            if let last = e.last, last.0 == key { return last.1 }
+            guard let found = e.hmac[key] else { return nil }
+            e.last = (key, found)
+            return found
+        }
+        if let hit { return hit }
         let derived = SigningKey.derive(secretAccessKey: secretAccessKey, scope: scope)
         entries.withLock { e in
             if e.hmac.count >= capacity { e.hmac.removeAll(keepingCapacity: true) }
             e.hmac[key] = derived
+            e.last = (key, derived)
         }
         return derived
     }

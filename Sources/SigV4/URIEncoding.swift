@@ -8,6 +8,11 @@ enum URIEncoding {
             || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~")
     }
     static let upperHex: [UInt8] = Array("0123456789ABCDEF".utf8)
+    /// `unreserved` as bytes (1 = keep), for pointer-based loops.
+    static let unreservedTable: [UInt8] = unreserved.map { $0 ? 1 : 0 }
+
+    @inline(__always)
+    static func upperHexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x37 + nibble }
 
     /// Appends `bytes` percent-encoded; `keepSlash` leaves `/` as is (paths).
     @inline(__always)
@@ -69,7 +74,7 @@ enum URIEncoding {
 
     /// Cheap pre-check: a path that starts with `/` and has no empty, `.` or `..` segment is already
     /// normalized, which is true of nearly every SDK request.
-    static func mayNeedNormalizing(_ path: String.UTF8View) -> Bool {
+    static func mayNeedNormalizing(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
         guard path.first == UInt8(ascii: "/") else { return true }
         var previous: UInt8 = 0
         var dots = 0  // dots since the last slash, or -1 once the segment has another character
