@@ -40,10 +40,14 @@ let package = Package(
             dependencies: ["RoleplayCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "RoleplayCryptoTests", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
-        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto"], swiftSettings: strictSettings),
-        .testTarget(name: "ConformanceTests", dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto"], swiftSettings: strictSettings),
+        // Helpers every test target shares (repository paths, vector files, a seeded generator); tests only.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "RoleplayCryptoTests", dependencies: ["RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConformanceTests", dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"], swiftSettings: strictSettings),
-        .testTarget(name: "RoleplayCLITests", dependencies: ["RoleplayCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "RoleplayCLITests", dependencies: ["RoleplayCLI", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

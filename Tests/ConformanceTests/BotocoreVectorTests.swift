@@ -1,3 +1,4 @@
+import TestSupport
 import SigV4Vectors
 import Testing
 

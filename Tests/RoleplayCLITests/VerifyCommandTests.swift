@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import SigV4
 import Testing
@@ -287,7 +288,7 @@ struct VerifyCommandTests {
     @Test("random truncations and byte flips never crash it", arguments: 0..<4)
     func fuzz(_ seed: Int) throws {
         let signed = try Self.signed(F.assumeRole)
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         for _ in 0..<100 {
             var bytes = signed
             if generator.next() % 2 == 0 {
@@ -331,20 +332,5 @@ struct VerifyCommandTests {
         #expect(changed.map { $0["part"] as? String } == ["canonical URI", "canonical URI"])
         #expect(changed.map { $0["number"] as? Int } == [2, 2])
         #expect(i["string_to_sign_differs"] as? Bool == true)
-    }
-}
-
-/// A small deterministic generator for the fuzz test (SplitMix64), so a failure can be replayed.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,35 +1,6 @@
 import Foundation
 import SigV4
 
-/// Finds the repository's own data (`vectors/`) from this file's path, so the tests run from any directory.
-enum RepositoryFiles {
-    static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static func url(_ relative: String) -> URL { root.appending(path: relative) }
-}
-
-/// A vector file: where its data comes from, and the cases.
-struct VectorFile<Case: Decodable>: Decodable {
-    let source: String
-    let cases: [Case]
-
-    static func load(_ relative: String) throws -> VectorFile {
-        try JSONDecoder().decode(VectorFile.self, from: Data(contentsOf: RepositoryFiles.url(relative)))
-    }
-}
-
-/// Lowercase hex, written independently of `RoleplayCrypto.Hex`.
-func hexString(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef")
-    return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
-}
-
-/// Bytes from hex written in test data.
-func bytes(hex: String) -> [UInt8] {
-    let d = Array(hex.utf8).map { c -> UInt8 in c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10 }
-    return stride(from: 0, to: d.count - 1, by: 2).map { d[$0] << 4 | d[$0 + 1] }
-}
 
 /// Percent-decoding as RFC 3986 defines it (`%XX` → byte; a `%` without two hex digits stays; `+` stays),
 /// written independently of the SigV4 target, for comparing queries as data.
@@ -64,22 +35,6 @@ func decodedQuery(_ query: String) -> [[UInt8]] {
         let value = eq == piece.endIndex ? [] : percentDecoded(piece[piece.index(after: eq)...])
         return percentDecoded(piece[..<eq]) + [0] + value
     }.sorted { $0.lexicographicallyPrecedes($1) }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, so every "random" test is deterministic
-/// and a failure can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 extension SigV4Request {
@@ -118,15 +73,4 @@ extension SigV4Request {
     func queryValue(_ key: String) -> String? {
         queryPieces.first { $0.hasPrefix("\(key)=") }.map { String($0.dropFirst(key.count + 1)) }
     }
-}
-
-/// Test data that does not have the shape a test assumes (thrown while building arguments, where `#require`
-/// cannot be used).
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-}
-
-func unwrap<T>(_ value: T?, _ what: String) throws -> T {
-    guard let value else { throw FixtureError(description: "missing \(what)") }
-    return value
 }

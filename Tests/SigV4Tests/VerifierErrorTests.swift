@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import RoleplayCrypto
 import SigV4
@@ -95,7 +96,7 @@ extension RejectionCase {
         let signedHeaders = "content-type;host;x-amz-date"
         guard auth == "AWS4-HMAC-SHA256 Credential=\(credential), SignedHeaders=\(signedHeaders), Signature=\(sig)"
         else {
-            throw FixtureError(description: "the base request is not signed as these cases assume: \(auth)")
+            throw FixtureError("the base request is not signed as these cases assume: \(auth)")
         }
 
         func header(_ parts: String..., algorithm: String = "AWS4-HMAC-SHA256") -> String {
