@@ -48,11 +48,10 @@ $(VENV)/.installed: scripts/requirements-bench.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-bench.txt
 	touch $@
 
+## bench: signing (ours beside botocore, awscrt and the bare-OpenSSL bound, with ratios), then policy evaluation.
 bench: build venv
-	.build/release/roleplay bench sign --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
-	@if .build/release/roleplay bench --help 2>/dev/null | grep -q ' policy'; then \
-		.build/release/roleplay bench policy --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS); fi
 	scripts/bench-sign-peers.sh $(VENV)/bin/python $(BENCH_RUNS) $(BENCH_SECONDS)
+	.build/release/roleplay bench policy --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
 
 clean:
 	rm -rf .build $(VENV)

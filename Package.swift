@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests", dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "TestSupport"],
             swiftSettings: strictSettings),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RoleplayCLITests", dependencies: ["RoleplayCLI", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

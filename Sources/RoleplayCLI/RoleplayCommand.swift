@@ -3,11 +3,11 @@ public import ArgumentParser
 /// The `roleplay` command line: the emulator and every tool around it.
 ///
 /// Each subcommand lives in its own file under `Subcommands/` as `extension Roleplay { struct … }`.
-public struct Roleplay: AsyncParsableCommand {
+public struct Roleplay: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "roleplay",
         abstract: "Offline AWS emulator for AssumeRole + External ID connectors, and its conformance tools.",
-        subcommands: [Sign.self, Verify.self, Vectors.self, Bench.self]
+        subcommands: [Sign.self, Verify.self, Vectors.self, Policy.self, Bench.self]
     )
 
     public init() {}

@@ -13,10 +13,34 @@ public struct CanonicalRequest: Sendable, Hashable {
     /// Lowercase signed header names joined by `;`.
     public let signedHeaders: String
     /// The last line: hex SHA-256 of the payload, or `UNSIGNED-PAYLOAD`.
-    public let payloadHash: String
+    public var payloadHash: String {
+        let start = (bytes.lastIndex(of: 0x0A) ?? -1) + 1
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
     public var hash: SHA256Digest { SHA256.hash(bytes) }
+
+    /// The canonical request's last line: a body digest (written as hex straight into the buffer) or a
+    /// literal such as `UNSIGNED-PAYLOAD` or a client's `x-amz-content-sha256`.
+    enum PayloadHash {
+        case digest(SHA256Digest)
+        case literal(String)
+
+        var byteCount: Int {
+            switch self {
+            case .digest: 64
+            case .literal(let text): text.utf8.count
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .digest(let d): d.hex
+            case .literal(let text): text
+            }
+        }
+    }
 
     /// Which headers a canonical request covers.
     enum HeaderSelection {
@@ -35,7 +59,7 @@ public struct CanonicalRequest: Sendable, Hashable {
     ///   - extraQuery: decoded pairs added to the query (presigning's `X-Amz-*` parameters).
     ///   - excludedQueryKey: a decoded key left out (the verifier drops `X-Amz-Signature`).
     static func build(
-        _ request: SigV4Request, headers selection: HeaderSelection, payloadHash: String, options: SigningOptions,
+        _ request: SigV4Request, headers selection: HeaderSelection, payloadHash: PayloadHash, options: SigningOptions,
         extraQuery: [(String, String)] = [], excludedQueryKey: String? = nil
     ) -> CanonicalRequest {
         var query: [UInt8] = []
@@ -45,7 +69,7 @@ public struct CanonicalRequest: Sendable, Hashable {
         var headerBytes = 0
         for h in request.headers { headerBytes += 2 * h.name.utf8.count + h.value.utf8.count + 3 }
         let bound = request.method.utf8.count + 3 * max(request.path.utf8.count, 1) + query.count + headerBytes
-            + listedBytes + payloadHash.utf8.count + 8
+            + listedBytes + payloadHash.byteCount + 8
 
         var signedRange = 0..<0
         let bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
@@ -58,11 +82,15 @@ public struct CanonicalRequest: Sendable, Hashable {
             w.append(0x0A)
             signedRange = appendHeaders(request.headers, selection: selection, to: &w)
             w.append(0x0A)
-            w.append(payloadHash)
+            switch payloadHash {
+            case .digest(let digest):
+                digest.withUnsafeBytes { Hex.encode($0, into: UnsafeMutableRawBufferPointer(start: w.reserve(64), count: 64)) }
+            case .literal(let text): w.append(text)
+            }
             initialized = w.count
         }
         let signed = String(decoding: bytes[signedRange], as: UTF8.self)
-        return CanonicalRequest(bytes: bytes, signedHeaders: signed, payloadHash: payloadHash)
+        return CanonicalRequest(bytes: bytes, signedHeaders: signed)
     }
 
     // MARK: Canonical URI

@@ -28,47 +28,65 @@ public struct SignatureParameters: Sendable, Hashable {
     /// Reads the signature parameters of `request`.
     /// - Throws: `AuthFailure.missingAuthentication` or `.incompleteSignature` / `.signatureRejected` with AWS's message.
     public static func parse(_ request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
-        if let authorization = request.header("Authorization") {
-            return try parseHeader(authorization, request: request)
+        try parse(request, AuthenticationHeaders(request.headers))
+    }
+
+    static func parse(_ request: SigV4Request, _ headers: AuthenticationHeaders) throws(AuthFailure) -> SignatureParameters {
+        if let authorization = headers.authorization {
+            return try parseHeader(authorization, headers: headers)
         }
         let query = QueryParameters(request.query)
         if query["X-Amz-Algorithm"] != nil || query["X-Amz-Signature"] != nil || query["X-Amz-Credential"] != nil {
-            return try parseQuery(query, request: request)
+            return try parseQuery(query, headers: headers)
         }
         throw .missingAuthentication
     }
 
     // MARK: Authorization header
 
-    static func parseHeader(_ value: String, request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
-        let fields = AuthorizationFields(value)
-        let dateHeader = request.header("X-Amz-Date") ?? request.header("Date")
-        var missing: [String] = []
-        if fields.credential == nil { missing.append("Authorization header requires 'Credential' parameter.") }
-        if fields.signature == nil { missing.append("Authorization header requires 'Signature' parameter.") }
-        if fields.signedHeaders == nil { missing.append("Authorization header requires 'SignedHeaders' parameter.") }
-        if dateHeader == nil {
-            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+    /// Parses `ALG Credential=…, SignedHeaders=…, Signature=…` over the value's bytes, making only the
+    /// strings the result keeps.
+    static func parseHeader(_ value: String, headers: AuthenticationHeaders) throws(AuthFailure) -> SignatureParameters {
+        var text = value
+        let result: Result<SignatureParameters, AuthFailure> = text.withUTF8 { bytes in
+            let fields = AuthorizationFields(bytes)
+            let dateHeader = headers.amzDate ?? headers.date
+            var missing: [String] = []
+            if fields.credential == nil { missing.append("Authorization header requires 'Credential' parameter.") }
+            if fields.signature == nil { missing.append("Authorization header requires 'Signature' parameter.") }
+            if fields.signedHeaders == nil { missing.append("Authorization header requires 'SignedHeaders' parameter.") }
+            if dateHeader == nil {
+                missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+            }
+            guard missing.isEmpty, let credential = fields.credential, let signedHeaders = fields.signedHeaders,
+                let signature = fields.signature, let dateHeader
+            else { return .failure(.incompleteSignature((missing + ["Authorization=\(value)"]).joined(separator: " "))) }
+            let slice = { (r: Range<Int>) in UnsafeBufferPointer(rebasing: bytes[r]) }
+            guard let algorithm = SigningAlgorithm.allCases.first(where: { ASCII.equals(slice(fields.algorithm), $0.rawValue) })
+            else {
+                let name = String(decoding: slice(fields.algorithm), as: UTF8.self)
+                return .failure(.incompleteSignature("Unsupported AWS 'algorithm': '\(name)'. Authorization=\(value)"))
+            }
+            do throws(AuthFailure) {
+                let date = try parseDate(dateHeader, isAmzDate: headers.amzDate != nil)
+                let (accessKeyID, scope) = try parseCredential(slice(credential), algorithm: algorithm)
+                return .success(
+                    try SignatureParameters(
+                        placement: .header, algorithm: algorithm, accessKeyID: accessKeyID, scope: scope,
+                        signedHeaders: parseSignedHeaders(slice(signedHeaders)),
+                        signature: String(decoding: slice(signature), as: UTF8.self), date: date, dateText: dateHeader,
+                        sessionToken: headers.securityToken, regionSet: headers.regionSet
+                    ).checked())
+            } catch {
+                return .failure(error)
+            }
         }
-        guard missing.isEmpty, let credential = fields.credential, let signedHeaders = fields.signedHeaders,
-            let signature = fields.signature, let dateHeader
-        else { throw .incompleteSignature((missing + ["Authorization=\(value)"]).joined(separator: " ")) }
-        guard let algorithm = SigningAlgorithm(rawValue: fields.algorithm) else {
-            throw .incompleteSignature("Unsupported AWS 'algorithm': '\(fields.algorithm)'. Authorization=\(value)")
-        }
-        let date = try parseDate(dateHeader, isAmzDate: request.header("X-Amz-Date") != nil)
-        let (accessKeyID, scope) = try parseCredential(credential, algorithm: algorithm)
-        return try SignatureParameters(
-            placement: .header, algorithm: algorithm, accessKeyID: accessKeyID, scope: scope,
-            signedHeaders: parseSignedHeaders(signedHeaders), signature: signature, date: date,
-            dateText: dateHeader, sessionToken: request.header("X-Amz-Security-Token"),
-            regionSet: request.header("X-Amz-Region-Set"))
-        .checked()
+        return try result.get()
     }
 
     // MARK: Presigned query
 
-    static func parseQuery(_ query: QueryParameters, request: SigV4Request) throws(AuthFailure) -> SignatureParameters {
+    static func parseQuery(_ query: QueryParameters, headers: AuthenticationHeaders) throws(AuthFailure) -> SignatureParameters {
         let required = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"]
         let missing = required.filter { query[$0] == nil }
         if !missing.isEmpty {
@@ -90,13 +108,16 @@ public struct SignatureParameters: Sendable, Hashable {
             throw .incompleteSignature("X-Amz-Expires must be less than a week (in seconds) that is 604800")
         }
         let date = try parseDate(query["X-Amz-Date"]!, isAmzDate: true)
-        let (accessKeyID, scope) = try parseCredential(query["X-Amz-Credential"]!, algorithm: algorithm)
+        var credential = query["X-Amz-Credential"]!
+        var signedHeaders = query["X-Amz-SignedHeaders"]!
+        let (accessKeyID, scope) = try credential.withUTF8 { bytes in Result { () throws(AuthFailure) in
+            try parseCredential(bytes, algorithm: algorithm) } }.get()
         return try SignatureParameters(
             placement: .query(expires: expires), algorithm: algorithm, accessKeyID: accessKeyID, scope: scope,
-            signedHeaders: parseSignedHeaders(query["X-Amz-SignedHeaders"]!), signature: query["X-Amz-Signature"]!,
+            signedHeaders: signedHeaders.withUTF8(parseSignedHeaders), signature: query["X-Amz-Signature"]!,
             date: date, dateText: query["X-Amz-Date"]!,
-            sessionToken: query["X-Amz-Security-Token"] ?? request.header("X-Amz-Security-Token"),
-            regionSet: query["X-Amz-Region-Set"] ?? request.header("X-Amz-Region-Set"))
+            sessionToken: query["X-Amz-Security-Token"] ?? headers.securityToken,
+            regionSet: query["X-Amz-Region-Set"] ?? headers.regionSet)
         .checked()
     }
 
@@ -117,36 +138,39 @@ public struct SignatureParameters: Sendable, Hashable {
     }
 
     /// `AKID/date/region/service/aws4_request` (SigV4) or `AKID/date/service/aws4_request` (SigV4a).
-    static func parseCredential(_ credential: String, algorithm: SigningAlgorithm) throws(AuthFailure)
+    static func parseCredential(_ bytes: UnsafeBufferPointer<UInt8>, algorithm: SigningAlgorithm) throws(AuthFailure)
         -> (String, CredentialScope)
     {
-        let parts = ByteFields.split(credential, on: UInt8(ascii: "/"))
+        let parts = ByteFields.ranges(bytes, on: UInt8(ascii: "/"))
+        let part = { (i: Int) in String(decoding: UnsafeBufferPointer(rebasing: bytes[parts[i]]), as: UTF8.self) }
+        let text = { String(decoding: bytes, as: UTF8.self) }
+        let expected = algorithm == .hmacSHA256 ? 5 : 4
+        guard parts.count == expected else {
+            let example = algorithm == .hmacSHA256 ? "keyid/date/region/service/term" : "keyid/date/service/term"
+            throw .incompleteSignature(
+                "Credential must have exactly \(expected) slash-delimited elements, e.g. \(example), got '\(text())'")
+        }
+        guard ASCII.equals(UnsafeBufferPointer(rebasing: bytes[parts[expected - 1]]), CredentialScope.terminator) else {
+            throw .signatureRejected(
+                "Credential should be scoped with a valid terminator: 'aws4_request', not '\(part(expected - 1))'.")
+        }
         switch algorithm {
-        case .hmacSHA256:
-            guard parts.count == 5 else {
-                throw .incompleteSignature(
-                    "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '\(credential)'")
-            }
-            guard parts[4] == CredentialScope.terminator else {
-                throw .signatureRejected("Credential should be scoped with a valid terminator: 'aws4_request', not '\(parts[4])'.")
-            }
-            return (parts[0], CredentialScope(date: parts[1], region: parts[2], service: parts[3]))
+        case .hmacSHA256: return (part(0), CredentialScope(date: part(1), region: part(2), service: part(3)))
         case .ecdsaP256SHA256:
-            guard parts.count == 4 else {
-                throw .incompleteSignature(
-                    "Credential must have exactly 4 slash-delimited elements, e.g. keyid/date/service/term, got '\(credential)'")
-            }
-            guard parts[3] == CredentialScope.terminator else {
-                throw .signatureRejected("Credential should be scoped with a valid terminator: 'aws4_request', not '\(parts[3])'.")
-            }
-            return (parts[0], CredentialScope(date: parts[1], region: "", service: parts[2], algorithm: .ecdsaP256SHA256))
+            return (part(0), CredentialScope(date: part(1), region: "", service: part(2), algorithm: .ecdsaP256SHA256))
         }
     }
 
-    static func parseSignedHeaders(_ text: String) -> [String] {
-        var names = ByteFields.split(text, on: UInt8(ascii: ";"), lowercase: true)
-        names.removeAll { $0.isEmpty }
-        return names
+    /// `SignedHeaders`: names split on `;`, lowercased, empty ones dropped.
+    static func parseSignedHeaders(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        ByteFields.ranges(bytes, on: UInt8(ascii: ";")).compactMap { range in
+            let field = UnsafeBufferPointer(rebasing: bytes[range])
+            guard !field.isEmpty else { return nil }
+            return String(unsafeUninitializedCapacity: field.count) { out in
+                for k in 0..<field.count { out[k] = ASCII.lower(field[k]) }
+                return field.count
+            }
+        }
     }
 
     /// Checks that hold for every placement: a non-empty key, the scope date equal to the request date,
@@ -169,72 +193,84 @@ public struct SignatureParameters: Sendable, Hashable {
     }
 }
 
-/// The `Credential`, `SignedHeaders` and `Signature` fields of an `Authorization` value, found by scanning
-/// its bytes once (`ALG Credential=…, SignedHeaders=…, Signature=…`; commas and spaces between fields are
-/// optional, unknown fields are ignored, the first of a repeated field wins).
+/// The `Credential`, `SignedHeaders` and `Signature` fields of an `Authorization` value, as byte ranges
+/// found by scanning it once (`ALG Credential=…, SignedHeaders=…, Signature=…`; commas and spaces between
+/// fields are optional, unknown fields are ignored, the first of a repeated field wins).
 struct AuthorizationFields {
-    var algorithm = ""
-    var credential: String?
-    var signedHeaders: String?
-    var signature: String?
+    var algorithm = 0..<0
+    var credential: Range<Int>?
+    var signedHeaders: Range<Int>?
+    var signature: Range<Int>?
 
-    init(_ value: String) {
-        var text = value
-        text.withUTF8 { bytes in
-            func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
-            func string(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            var i = 0
-            while i < bytes.count, isSpace(bytes[i]) { i += 1 }
-            let algorithmStart = i
-            while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ",") { i += 1 }
-            algorithm = string(algorithmStart..<i)
-            while i < bytes.count {
-                while i < bytes.count, isSpace(bytes[i]) || bytes[i] == UInt8(ascii: ",") { i += 1 }
-                let keyStart = i
-                while i < bytes.count, bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ",") { i += 1 }
-                let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<i])
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
-                i += 1
-                let valueStart = i
-                while i < bytes.count, bytes[i] != UInt8(ascii: ",") { i += 1 }
-                var valueEnd = i
-                while valueEnd > valueStart, isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
-                if ASCII.equals(key, "Credential") {
-                    if credential == nil { credential = string(valueStart..<valueEnd) }
-                } else if ASCII.equals(key, "SignedHeaders") {
-                    if signedHeaders == nil { signedHeaders = string(valueStart..<valueEnd) }
-                } else if ASCII.equals(key, "Signature") {
-                    if signature == nil { signature = string(valueStart..<valueEnd) }
-                }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        var i = 0
+        while i < bytes.count, isSpace(bytes[i]) { i += 1 }
+        let algorithmStart = i
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ",") { i += 1 }
+        algorithm = algorithmStart..<i
+        while i < bytes.count {
+            while i < bytes.count, isSpace(bytes[i]) || bytes[i] == UInt8(ascii: ",") { i += 1 }
+            let keyStart = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ",") { i += 1 }
+            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<i])
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
+            i += 1
+            let valueStart = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: ",") { i += 1 }
+            var valueEnd = i
+            while valueEnd > valueStart, isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            if credential == nil, ASCII.equals(key, "Credential") {
+                credential = valueStart..<valueEnd
+            } else if signedHeaders == nil, ASCII.equals(key, "SignedHeaders") {
+                signedHeaders = valueStart..<valueEnd
+            } else if signature == nil, ASCII.equals(key, "Signature") {
+                signature = valueStart..<valueEnd
             }
         }
     }
 }
 
-/// Splits text on one ASCII byte, keeping empty fields (`a//b` has three), by bytes rather than Characters;
-/// `lowercase` folds each field to ASCII lowercase on the way.
+/// Splits bytes on one ASCII byte into ranges, keeping empty fields (`a//b` has three).
 enum ByteFields {
-    static func split(_ text: String, on separator: UInt8, lowercase: Bool = false) -> [String] {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            var fields: [String] = []
-            fields.reserveCapacity(8)
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == separator {
-                let field = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                if lowercase, field.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-                    fields.append(String(unsafeUninitializedCapacity: field.count) { out in
-                        for k in 0..<field.count { out[k] = ASCII.lower(field[k]) }
-                        return field.count
-                    })
-                } else {
-                    fields.append(String(decoding: field, as: UTF8.self))
+    static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, on separator: UInt8) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(8)
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == separator {
+            fields.append(start..<i)
+            start = i + 1
+        }
+        fields.append(start..<bytes.count)
+        return fields
+    }
+}
+
+/// The headers authentication reads, found in one pass over the request's headers (first value wins, names
+/// compared case-insensitively) instead of one scan per name.
+struct AuthenticationHeaders {
+    var authorization: String?
+    var amzDate: String?
+    var date: String?
+    var securityToken: String?
+    var regionSet: String?
+    var contentSHA256: String?
+
+    init(_ headers: [HTTPHeader]) {
+        for h in headers {
+            switch h.name.utf8.count {
+            case 4: if date == nil, ASCII.equalsIgnoringCase(h.name, "date") { date = h.value }
+            case 10: if amzDate == nil, ASCII.equalsIgnoringCase(h.name, "x-amz-date") { amzDate = h.value }
+            case 13: if authorization == nil, ASCII.equalsIgnoringCase(h.name, "authorization") { authorization = h.value }
+            case 16: if regionSet == nil, ASCII.equalsIgnoringCase(h.name, "x-amz-region-set") { regionSet = h.value }
+            case 20:
+                if securityToken == nil, ASCII.equalsIgnoringCase(h.name, "x-amz-security-token") {
+                    securityToken = h.value
+                } else if contentSHA256 == nil, ASCII.equalsIgnoringCase(h.name, "x-amz-content-sha256") {
+                    contentSHA256 = h.value
                 }
-                start = i + 1
+            default: continue
             }
-            return fields
         }
     }
 }

@@ -55,7 +55,7 @@ public struct Signer: Sendable {
         if let token = credentials.sessionToken, options.signSessionToken { r.setHeader("X-Amz-Security-Token", token) }
         if algorithm == .ecdsaP256SHA256 { r.setHeader("X-Amz-Region-Set", region) }
         let payloadHash = Self.payloadHash(of: r, options: options)
-        if options.addContentSHA256Header { r.setHeader("x-amz-content-sha256", payloadHash) }
+        if options.addContentSHA256Header { r.setHeader("x-amz-content-sha256", payloadHash.text) }
 
         let canonical = CanonicalRequest.build(
             r, headers: .allExcept(options.unsignedHeaders), payloadHash: payloadHash, options: options)
@@ -152,13 +152,13 @@ public struct Signer: Sendable {
 
     /// The last line of the canonical request. With `.hashBody`, a client-supplied `x-amz-content-sha256`
     /// wins (that is what the client signed); otherwise the body is hashed.
-    static func payloadHash(of request: SigV4Request, options: SigningOptions) -> String {
+    static func payloadHash(of request: SigV4Request, options: SigningOptions) -> CanonicalRequest.PayloadHash {
         switch options.payload {
-        case .unsigned: return "UNSIGNED-PAYLOAD"
-        case .precomputed(let hash): return hash
+        case .unsigned: return .literal("UNSIGNED-PAYLOAD")
+        case .precomputed(let hash): return .literal(hash)
         case .hashBody:
-            if let claimed = request.header("x-amz-content-sha256") { return claimed }
-            return request.body.isEmpty ? SHA256.emptyHash.hex : SHA256.hash(request.body).hex
+            if let claimed = request.header("x-amz-content-sha256") { return .literal(claimed) }
+            return .digest(request.body.isEmpty ? SHA256.emptyHash : SHA256.hash(request.body))
         }
     }
 

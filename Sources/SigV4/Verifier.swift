@@ -35,9 +35,10 @@ public struct Verifier: Sendable {
 
     /// Verifies `request` as received, at server time `now`.
     public func verify(_ request: SigV4Request, now: AmzDate) -> Verdict {
+        let headers = AuthenticationHeaders(request.headers)
         let parameters: SignatureParameters
         do {
-            parameters = try SignatureParameters.parse(request)
+            parameters = try SignatureParameters.parse(request, headers)
             try checkTime(parameters, now: now)
         } catch {
             return .invalid(error)
@@ -45,24 +46,15 @@ public struct Verifier: Sendable {
         guard let secret = secretLookup(parameters.accessKeyID) else {
             return .invalid(.unknownAccessKey(parameters.accessKeyID))
         }
-        var settings = options ?? .forService(parameters.scope.service)
-        let payloadHash: String
-        switch contentHash(request, settings: settings) {
+        let settings = options ?? .forService(parameters.scope.service)
+        let payloadHash: CanonicalRequest.PayloadHash
+        switch contentHash(request, claimed: headers.contentSHA256, settings: settings) {
         case .success(let hash): payloadHash = hash
         case .failure(let failure): return .invalid(failure)
         }
-        settings.payload = .precomputed(payloadHash)
-
-        let canonical: CanonicalRequest
-        switch parameters.placement {
-        case .header:
-            canonical = CanonicalRequest.build(
-                request, headers: .only(parameters.signedHeaders), payloadHash: payloadHash, options: settings)
-        case .query:
-            canonical = CanonicalRequest.build(
-                request, headers: .only(parameters.signedHeaders), payloadHash: payloadHash, options: settings,
-                excludedQueryKey: "X-Amz-Signature")
-        }
+        let canonical = CanonicalRequest.build(
+            request, headers: .only(parameters.signedHeaders), payloadHash: payloadHash, options: settings,
+            excludedQueryKey: parameters.placement == .header ? nil : "X-Amz-Signature")
         let sts = StringToSign(
             algorithm: parameters.algorithm, date: parameters.date, scope: parameters.scope,
             canonicalRequestHash: canonical.hash)
@@ -108,18 +100,18 @@ public struct Verifier: Sendable {
 
     /// The payload hash to verify against. A client-sent `x-amz-content-sha256` is what it signed; when it
     /// is a hash it must also match the body, or the body could be swapped under a valid signature.
-    func contentHash(_ request: SigV4Request, settings: SigningOptions) -> Result<String, AuthFailure> {
-        if case .hashBody = settings.payload, let claimed = request.header("x-amz-content-sha256") {
-            if claimed.utf8.count == 64, Hex.decode(claimed) != nil {
-                let actual = SHA256.hash(request.body).hex
-                guard ConstantTime.equals(actual, claimed.lowercased()) else {
-                    return .failure(
-                        .signatureRejected("The provided 'x-amz-content-sha256' header does not match what was computed."))
-                }
-            }
-            return .success(claimed)
+    func contentHash(_ request: SigV4Request, claimed: String?, settings: SigningOptions)
+        -> Result<CanonicalRequest.PayloadHash, AuthFailure>
+    {
+        guard case .hashBody = settings.payload, let claimed else {
+            return .success(Signer.payloadHash(of: request, options: settings))
         }
-        return .success(Signer.payloadHash(of: request, options: settings))
+        if claimed.utf8.count == 64, Hex.decode(claimed) != nil,
+            !ConstantTime.equals(SHA256.hash(request.body), hex: claimed.lowercased())
+        {
+            return .failure(.signatureRejected("The provided 'x-amz-content-sha256' header does not match what was computed."))
+        }
+        return .success(.literal(claimed))
     }
 }
 
@@ -138,15 +130,16 @@ public enum ConstantTime {
     /// Whether `hex` is the lowercase hex of `digest`, comparing all 64 digits whatever they hold.
     public static func equals(_ digest: SHA256Digest, hex: String) -> Bool {
         guard hex.utf8.count == 64 else { return false }
-        var difference: UInt8 = 0
-        digest.withUnsafeBytes { bytes in
-            var i = 0
-            for c in hex.utf8 {
-                let nibble = i % 2 == 0 ? bytes[i / 2] >> 4 : bytes[i / 2] & 0x0F
-                difference |= c ^ Hex.lowercaseDigit(nibble)
-                i += 1
+        var text = hex
+        return text.withUTF8 { given in
+            digest.withUnsafeBytes { bytes in
+                var difference: UInt8 = 0
+                for i in 0..<32 {
+                    difference |= given[2 * i] ^ Hex.lowercaseDigit(bytes[i] >> 4)
+                    difference |= given[2 * i + 1] ^ Hex.lowercaseDigit(bytes[i] & 0x0F)
+                }
+                return difference == 0
             }
         }
-        return difference == 0
     }
 }

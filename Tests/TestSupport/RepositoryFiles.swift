@@ -7,6 +7,16 @@ public enum RepositoryFiles {
         .deletingLastPathComponent()
 
     public static func url(_ relative: String) -> URL { root.appending(path: relative) }
+
+    /// The JSON files of a data folder, sorted; throws when there are none, so a missing folder fails the run
+    /// instead of silently skipping a parameterized test.
+    public static func jsonFiles(in relative: String) throws -> [URL] {
+        let directory = url(relative)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let files = names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appending(path: $0) }
+        guard !files.isEmpty else { throw FixtureError("no vector files in \(directory.path)") }
+        return files
+    }
 }
 
 /// A vector file of ours: a line saying where its data comes from, and the cases.
