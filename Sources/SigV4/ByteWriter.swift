@@ -35,8 +35,7 @@ struct ByteWriter: ~Copyable {
     /// Appends a string's UTF-8.
     @inline(__always)
     mutating func append(_ text: String) {
-        var copy = text
-        copy.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends a string's UTF-8 in ASCII lowercase.
@@ -48,8 +47,7 @@ struct ByteWriter: ~Copyable {
     /// Appends a header value trimmed, with inner whitespace runs collapsed to one space (SigV4's rule,
     /// applied inside quotes too).
     mutating func appendTrimmed(_ text: String) {
-        var copy = text
-        copy.withUTF8 { value in
+        text.withUTF8Bytes { value in
             var pendingSpace = false
             var started = false
             // The output is never longer than the input.

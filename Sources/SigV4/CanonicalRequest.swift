@@ -214,8 +214,7 @@ public struct CanonicalRequest: Sendable, Hashable {
 
         /// Copies `name` into scratch memory in ASCII lowercase.
         mutating func lowercase(_ name: String, header: Int?) -> HeaderEntry {
-            var copy = name
-            let length = copy.withUTF8 { bytes in
+            let length = name.withUTF8Bytes { bytes in
                 for i in 0..<bytes.count { scratch[used + i] = ASCII.lower(bytes[i]) }
                 return bytes.count
             }

@@ -81,6 +81,17 @@ public struct SigV4Request: Sendable, Hashable {
     }
 }
 
+extension String {
+    /// Lends the string's UTF-8 bytes: straight from storage for native strings (no copy, no retain), or
+    /// from a contiguous copy for the rare bridged one.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}
+
 /// ASCII-only case folding: HTTP header names and hex digits are ASCII, and Unicode-aware lowercasing is
 /// both slower and wrong for them.
 enum ASCII {
@@ -89,10 +100,8 @@ enum ASCII {
 
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
-        var x = a
-        var y = b
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
+        return a.withUTF8Bytes { p in
+            b.withUTF8Bytes { q in
                 for i in 0..<p.count where lower(p[i]) != lower(q[i]) { return false }
                 return true
             }
@@ -120,8 +129,8 @@ enum ASCII {
     @inline(__always)
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
         guard bytes.count == text.utf8.count else { return false }
-        var copy = text
-        return copy.withUTF8 { other in bytes.elementsEqual(other) }
+        guard let p = bytes.baseAddress else { return true }
+        return text.withUTF8Bytes { other in memcmp(p, other.baseAddress!, bytes.count) == 0 }
     }
 
     /// Byte-order comparison of two byte strings: negative, zero or positive.

@@ -47,8 +47,7 @@ public struct SignatureParameters: Sendable, Hashable {
     /// Parses `ALG Credential=…, SignedHeaders=…, Signature=…` over the value's bytes, making only the
     /// strings the result keeps.
     static func parseHeader(_ value: String, headers: AuthenticationHeaders) throws(AuthFailure) -> SignatureParameters {
-        var text = value
-        let result: Result<SignatureParameters, AuthFailure> = text.withUTF8 { bytes in
+        let result: Result<SignatureParameters, AuthFailure> = value.withUTF8Bytes { bytes in
             let fields = AuthorizationFields(bytes)
             let dateHeader = headers.amzDate ?? headers.date
             var missing: [String] = []
@@ -141,16 +140,26 @@ public struct SignatureParameters: Sendable, Hashable {
     static func parseCredential(_ bytes: UnsafeBufferPointer<UInt8>, algorithm: SigningAlgorithm) throws(AuthFailure)
         -> (String, CredentialScope)
     {
-        let parts = ByteFields.ranges(bytes, on: UInt8(ascii: "/"))
-        let part = { (i: Int) in String(decoding: UnsafeBufferPointer(rebasing: bytes[parts[i]]), as: UTF8.self) }
+        // The ranges of at most six slash-separated parts, inline (no allocation); a seventh only makes the
+        // count wrong, which is reported.
+        var parts = InlineArray<6, Range<Int>>(repeating: 0..<0)
+        var partCount = 0
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+            if partCount < 6 { parts[partCount] = start..<i }
+            partCount += 1
+            start = i + 1
+        }
+        let range = { (i: Int) in parts[i] }
+        let part = { (i: Int) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range(i)]), as: UTF8.self) }
         let text = { String(decoding: bytes, as: UTF8.self) }
         let expected = algorithm == .hmacSHA256 ? 5 : 4
-        guard parts.count == expected else {
+        guard partCount == expected else {
             let example = algorithm == .hmacSHA256 ? "keyid/date/region/service/term" : "keyid/date/service/term"
             throw .incompleteSignature(
                 "Credential must have exactly \(expected) slash-delimited elements, e.g. \(example), got '\(text())'")
         }
-        guard ASCII.equals(UnsafeBufferPointer(rebasing: bytes[parts[expected - 1]]), CredentialScope.terminator) else {
+        guard ASCII.equals(UnsafeBufferPointer(rebasing: bytes[range(expected - 1)]), CredentialScope.terminator) else {
             throw .signatureRejected(
                 "Credential should be scoped with a valid terminator: 'aws4_request', not '\(part(expected - 1))'.")
         }
@@ -163,19 +172,24 @@ public struct SignatureParameters: Sendable, Hashable {
 
     /// `SignedHeaders`: names split on `;`, lowercased, empty ones dropped.
     static func parseSignedHeaders(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        ByteFields.ranges(bytes, on: UInt8(ascii: ";")).compactMap { range in
-            let field = UnsafeBufferPointer(rebasing: bytes[range])
-            guard !field.isEmpty else { return nil }
-            return String(unsafeUninitializedCapacity: field.count) { out in
+        var names: [String] = []
+        names.reserveCapacity(8)
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ";") {
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            start = i + 1
+            guard !field.isEmpty else { continue }
+            names.append(String(unsafeUninitializedCapacity: field.count) { out in
                 for k in 0..<field.count { out[k] = ASCII.lower(field[k]) }
                 return field.count
-            }
+            })
         }
+        return names
     }
 
     /// Checks that hold for every placement: a non-empty key, the scope date equal to the request date,
     /// `host` signed, a SigV4a region set present.
-    func checked() throws(AuthFailure) -> SignatureParameters {
+    consuming func checked() throws(AuthFailure) -> SignatureParameters {
         guard !accessKeyID.isEmpty else { throw .incompleteSignature("Credential must include an access key ID.") }
         let requestDay = date.dateStamp
         guard scope.date == requestDay else {
@@ -228,21 +242,6 @@ struct AuthorizationFields {
                 signature = valueStart..<valueEnd
             }
         }
-    }
-}
-
-/// Splits bytes on one ASCII byte into ranges, keeping empty fields (`a//b` has three).
-enum ByteFields {
-    static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, on separator: UInt8) -> [Range<Int>] {
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(8)
-        var start = 0
-        for i in 0..<bytes.count where bytes[i] == separator {
-            fields.append(start..<i)
-            start = i + 1
-        }
-        fields.append(start..<bytes.count)
-        return fields
     }
 }
 

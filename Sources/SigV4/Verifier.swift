@@ -119,19 +119,20 @@ public struct Verifier: Sendable {
 /// caller cannot learn a signature byte by byte from response times.
 public enum ConstantTime {
     public static func equals(_ a: String, _ b: String) -> Bool {
-        var x = a.utf8.makeIterator()
-        var y = b.utf8.makeIterator()
         guard a.utf8.count == b.utf8.count else { return false }
-        var difference: UInt8 = 0
-        while let p = x.next(), let q = y.next() { difference |= p ^ q }
-        return difference == 0
+        return a.withUTF8Bytes { p in
+            b.withUTF8Bytes { q in
+                var difference: UInt8 = 0
+                for i in 0..<p.count { difference |= p[i] ^ q[i] }
+                return difference == 0
+            }
+        }
     }
 
     /// Whether `hex` is the lowercase hex of `digest`, comparing all 64 digits whatever they hold.
     public static func equals(_ digest: SHA256Digest, hex: String) -> Bool {
         guard hex.utf8.count == 64 else { return false }
-        var text = hex
-        return text.withUTF8 { given in
+        return hex.withUTF8Bytes { given in
             digest.withUnsafeBytes { bytes in
                 var difference: UInt8 = 0
                 for i in 0..<32 {
