@@ -62,35 +62,68 @@ public struct CanonicalRequest: Sendable, Hashable {
         _ request: SigV4Request, headers selection: HeaderSelection, payloadHash: PayloadHash, options: SigningOptions,
         extraQuery: [(String, String)] = [], excludedQueryKey: String? = nil
     ) -> CanonicalRequest {
+        let query = canonicalQuery(request, extraQuery, excludedQueryKey)
+        var signedRange = 0..<0
+        let bytes = [UInt8](
+            unsafeUninitializedCapacity: bound(request, selection, payloadHash, query: query)
+        ) { buffer, initialized in
+            var w = ByteWriter(buffer)
+            signedRange = write(request, selection, payloadHash, options, query: query, to: &w)
+            initialized = w.count
+        }
+        return CanonicalRequest(bytes: bytes, signedHeaders: String(decoding: bytes[signedRange], as: UTF8.self))
+    }
+
+    /// SHA-256 of the canonical request, built in temporary (stack) memory: all a verifier needs unless the
+    /// signature fails, when it builds the full value to explain why.
+    static func hash(
+        _ request: SigV4Request, headers selection: HeaderSelection, payloadHash: PayloadHash, options: SigningOptions,
+        excludedQueryKey: String? = nil
+    ) -> SHA256Digest {
+        let query = canonicalQuery(request, [], excludedQueryKey)
+        let capacity = bound(request, selection, payloadHash, query: query)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var w = ByteWriter(buffer)
+            _ = write(request, selection, payloadHash, options, query: query, to: &w)
+            return SHA256.hash(UnsafeRawBufferPointer(start: buffer.baseAddress, count: w.count))
+        }
+    }
+
+    static func canonicalQuery(_ request: SigV4Request, _ extra: [(String, String)], _ excluded: String?) -> [UInt8] {
         var query: [UInt8] = []
-        appendQuery(request.query, extra: extraQuery, excluding: excludedQueryKey, to: &query)
+        appendQuery(request.query, extra: extra, excluding: excluded, to: &query)
+        return query
+    }
+
+    /// An upper bound on the canonical request's size.
+    static func bound(_ request: SigV4Request, _ selection: HeaderSelection, _ payloadHash: PayloadHash, query: [UInt8]) -> Int {
         var listedBytes = 0
         if case .only(let names) = selection { for n in names { listedBytes += 2 * n.utf8.count + 3 } }
         var headerBytes = 0
         for h in request.headers { headerBytes += 2 * h.name.utf8.count + h.value.utf8.count + 3 }
-        let bound = request.method.utf8.count + 3 * max(request.path.utf8.count, 1) + query.count + headerBytes
+        return request.method.utf8.count + 3 * max(request.path.utf8.count, 1) + query.count + headerBytes
             + listedBytes + payloadHash.byteCount + 8
+    }
 
-        var signedRange = 0..<0
-        let bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-            var w = ByteWriter(buffer)
-            w.append(request.method)
-            w.append(0x0A)
-            appendURI(request.path, options: options, to: &w)
-            w.append(0x0A)
-            query.withUnsafeBufferPointer { w.append($0) }
-            w.append(0x0A)
-            signedRange = appendHeaders(request.headers, selection: selection, to: &w)
-            w.append(0x0A)
-            switch payloadHash {
-            case .digest(let digest):
-                digest.withUnsafeBytes { Hex.encode($0, into: UnsafeMutableRawBufferPointer(start: w.reserve(64), count: 64)) }
-            case .literal(let text): w.append(text)
-            }
-            initialized = w.count
+    /// Writes the six parts; returns SignedHeaders' range.
+    static func write(
+        _ request: SigV4Request, _ selection: HeaderSelection, _ payloadHash: PayloadHash, _ options: SigningOptions,
+        query: [UInt8], to w: inout ByteWriter
+    ) -> Range<Int> {
+        w.append(request.method)
+        w.append(0x0A)
+        appendURI(request.path, options: options, to: &w)
+        w.append(0x0A)
+        query.withUnsafeBufferPointer { w.append($0) }
+        w.append(0x0A)
+        let signedRange = appendHeaders(request.headers, selection: selection, to: &w)
+        w.append(0x0A)
+        switch payloadHash {
+        case .digest(let digest):
+            digest.withUnsafeBytes { Hex.encode($0, into: UnsafeMutableRawBufferPointer(start: w.reserve(64), count: 64)) }
+        case .literal(let text): w.append(text)
         }
-        let signed = String(decoding: bytes[signedRange], as: UTF8.self)
-        return CanonicalRequest(bytes: bytes, signedHeaders: signed)
+        return signedRange
     }
 
     // MARK: Canonical URI

@@ -52,18 +52,22 @@ public struct Verifier: Sendable {
         case .success(let hash): payloadHash = hash
         case .failure(let failure): return .invalid(failure)
         }
-        let canonical = CanonicalRequest.build(
-            request, headers: .only(parameters.signedHeaders), payloadHash: payloadHash, options: settings,
-            excludedQueryKey: parameters.placement == .header ? nil : "X-Amz-Signature")
-        let sts = StringToSign(
-            algorithm: parameters.algorithm, date: parameters.date, scope: parameters.scope,
-            canonicalRequestHash: canonical.hash)
+        let excluded = parameters.placement == .header ? nil : "X-Amz-Signature"
+        let selection = CanonicalRequest.HeaderSelection.only(parameters.signedHeaders)
+        let canonicalHash = CanonicalRequest.hash(
+            request, headers: selection, payloadHash: payloadHash, options: settings, excludedQueryKey: excluded)
         let matches: Bool
         switch parameters.algorithm {
         case .hmacSHA256:
             let key = keyCache.hmacKey(secretAccessKey: secret, scope: parameters.scope)
-            matches = ConstantTime.equals(key.authenticationCode(for: sts.bytes), hex: parameters.signature)
+            let mac = StringToSign.authenticationCode(
+                key: key, algorithm: .hmacSHA256, date: parameters.date, scope: parameters.scope,
+                canonicalRequestHash: canonicalHash)
+            matches = ConstantTime.equals(mac, hex: parameters.signature)
         case .ecdsaP256SHA256:
+            let sts = StringToSign(
+                algorithm: .ecdsaP256SHA256, date: parameters.date, scope: parameters.scope,
+                canonicalRequestHash: canonicalHash)
             guard let der = Hex.decode(parameters.signature),
                 let key = try? keyCache.ecdsaKey(accessKeyID: parameters.accessKeyID, secretAccessKey: secret)
             else {
@@ -72,8 +76,14 @@ public struct Verifier: Sendable {
             }
             matches = key.publicKey.isValidSignature(der, for: sts.bytes)
         }
-        return matches
-            ? .valid(parameters) : .invalid(.signatureMismatch(canonicalRequest: canonical.text, stringToSign: sts.text))
+        if matches { return .valid(parameters) }
+        // Only a failure pays for the full texts, which explain it.
+        let canonical = CanonicalRequest.build(
+            request, headers: selection, payloadHash: payloadHash, options: settings, excludedQueryKey: excluded)
+        let sts = StringToSign(
+            algorithm: parameters.algorithm, date: parameters.date, scope: parameters.scope,
+            canonicalRequestHash: canonical.hash)
+        return .invalid(.signatureMismatch(canonicalRequest: canonical.text, stringToSign: sts.text))
     }
 
     /// Header signatures must fall within `clockSkew` of now; presigned ones must not be from the future
