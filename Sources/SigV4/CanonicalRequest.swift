@@ -11,7 +11,9 @@ public struct CanonicalRequest: Sendable, Hashable {
     /// The canonical request, byte for byte.
     public let bytes: [UInt8]
     /// Lowercase signed header names joined by `;`.
-    public let signedHeaders: String
+    public var signedHeaders: String { String(decoding: bytes[signedHeadersRange], as: UTF8.self) }
+    /// Where SignedHeaders sits in `bytes`: kept as a range so signing does not copy it into a string.
+    let signedHeadersRange: Range<Int>
     /// The last line: hex SHA-256 of the payload, or `UNSIGNED-PAYLOAD`.
     public var payloadHash: String {
         let start = (bytes.lastIndex(of: 0x0A) ?? -1) + 1
@@ -71,7 +73,7 @@ public struct CanonicalRequest: Sendable, Hashable {
             signedRange = write(request, selection, payloadHash, options, query: query, to: &w)
             initialized = w.count
         }
-        return CanonicalRequest(bytes: bytes, signedHeaders: String(decoding: bytes[signedRange], as: UTF8.self))
+        return CanonicalRequest(bytes: bytes, signedHeadersRange: signedRange)
     }
 
     /// SHA-256 of the canonical request, built in temporary (stack) memory: all a verifier needs unless the

@@ -62,7 +62,7 @@ public struct Signer: Sendable {
         let scope = scope(at: date)
         let (sts, signature) = try finish(canonical, scope: scope, date: date)
 
-        r.setHeader("Authorization", authorization(scope: scope, signedHeaders: canonical.signedHeaders, signature: signature))
+        r.setHeader("Authorization", authorization(scope: scope, canonical: canonical, signature: signature))
         if let token = credentials.sessionToken, !options.signSessionToken { r.setHeader("X-Amz-Security-Token", token) }
         return SignedRequest(
             request: r, algorithm: algorithm, scope: scope, date: date, canonical: canonical, stringToSignValue: sts,
@@ -109,10 +109,10 @@ public struct Signer: Sendable {
     static let authorizationParts = [" Credential=", ", SignedHeaders=", ", Signature="]
 
     /// `ALG Credential=AKID/scope, SignedHeaders=…, Signature=…`, written into one buffer.
-    func authorization(scope: CredentialScope, signedHeaders: String, signature: String) -> String {
+    func authorization(scope: CredentialScope, canonical: CanonicalRequest, signature: String) -> String {
         let parts = Self.authorizationParts
         let count = algorithm.wireName.utf8.count + credentials.accessKeyID.utf8.count + 1 + scope.byteCount
-            + signedHeaders.utf8.count + signature.utf8.count + parts.reduce(0) { $0 + $1.utf8.count }
+            + canonical.signedHeadersRange.count + signature.utf8.count + parts.reduce(0) { $0 + $1.utf8.count }
         return String(unsafeUninitializedCapacity: count) { buffer in
             var w = ByteWriter(buffer)
             w.append(algorithm.wireName)
@@ -121,7 +121,7 @@ public struct Signer: Sendable {
             w.append(UInt8(ascii: "/"))
             scope.write(to: &w)
             w.append(parts[1])
-            w.append(signedHeaders)
+            canonical.bytes[canonical.signedHeadersRange].withUnsafeBufferPointer { w.append($0) }
             w.append(parts[2])
             w.append(signature)
             return w.count
