@@ -18,11 +18,9 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses `yyyymmddThhmmssZ` exactly (the `X-Amz-Date` form); nil for anything else.
     public init?(amzFormat text: some StringProtocol) {
         let u = Array(text.utf8)
-        guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z") else { return nil }
-        guard let y = Self.number(u[0..<4]), let mo = Self.number(u[4..<6]), let d = Self.number(u[6..<8]),
-            let h = Self.number(u[9..<11]), let mi = Self.number(u[11..<13]), let s = Self.number(u[13..<15])
+        guard u.count == 16, u[8] == UInt8(ascii: "T"), u[15] == UInt8(ascii: "Z"),
+            let value = Self.seconds(u, at: (0, 4, 6, 9, 11, 13))
         else { return nil }
-        guard let value = Self.seconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s) else { return nil }
         secondsSince1970 = value
     }
 
@@ -30,13 +28,18 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(iso8601 text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[10] == UInt8(ascii: "T"),
-            u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z")
+            u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z"),
+            let value = Self.seconds(u, at: (0, 5, 8, 11, 14, 17))
         else { return nil }
-        guard let y = Self.number(u[0..<4]), let mo = Self.number(u[5..<7]), let d = Self.number(u[8..<10]),
-            let h = Self.number(u[11..<13]), let mi = Self.number(u[14..<16]), let s = Self.number(u[17..<19])
-        else { return nil }
-        guard let value = Self.seconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s) else { return nil }
         secondsSince1970 = value
+    }
+
+    /// Reads year (4 digits) then month, day, hour, minute, second (2 digits each) at the given offsets.
+    static func seconds(_ u: [UInt8], at o: (Int, Int, Int, Int, Int, Int)) -> Int64? {
+        guard let y = number(u[o.0..<o.0 + 4]), let mo = number(u[o.1..<o.1 + 2]), let d = number(u[o.2..<o.2 + 2]),
+            let h = number(u[o.3..<o.3 + 2]), let mi = number(u[o.4..<o.4 + 2]), let s = number(u[o.5..<o.5 + 2])
+        else { return nil }
+        return seconds(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
     }
 
     /// Parses the HTTP `Date` header: RFC 7231 IMF-fixdate (`Sun, 30 Aug 2015 12:36:00 GMT`) or the RFC 2822
