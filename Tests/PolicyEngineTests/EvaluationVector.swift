@@ -1,6 +1,6 @@
-import TestSupport
 import Foundation
 import PolicyEngine
+import TestSupport
 import Testing
 
 /// One evaluation case from `vectors/policy/evaluation/*.json`: policies, a request, and the
@@ -25,7 +25,8 @@ struct EvaluationVector: CustomTestStringConvertible, Sendable {
     var context: RequestContext
     var expected: Decision
     var expectedReason: DecisionReason?
-    var expectedSids: [String]?
+    /// The display names (Sid, or `#n` for a statement without one) of the deciding statements.
+    var expectedSids: [String]
 
     var testDescription: String { "\(file): \(name)" }
 
@@ -87,8 +88,10 @@ struct EvaluationVector: CustomTestStringConvertible, Sendable {
                 }
                 reason = parsed
             }
-            let sids: [String]? =
-                if case .array(let values)? = merged["sids"] { values.compactMap(string) } else { nil }
+            // The statements that decide (`Evaluation.decidingStatements`, by Sid or `#n`); required.
+            guard case .array(let sidValues)? = merged["sids"] else { throw fail("no sids") }
+            let sids = sidValues.compactMap(string)
+            guard sids.count == sidValues.count else { throw fail("sids must be strings") }
             let kindText = string(merged["resourceKind"]) ?? "trust"
             guard let resourceKind = PolicyKind(rawValue: kindText) else { throw fail("bad resourceKind") }
             return EvaluationVector(

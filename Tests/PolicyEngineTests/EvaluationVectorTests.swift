@@ -13,8 +13,8 @@ struct EvaluationVectorTests {
         if let reason = vector.expectedReason {
             #expect(evaluation.reason == reason, "\(explanation)")
         }
-        if let sids = vector.expectedSids {
-            #expect(evaluation.decidingStatements.map(\.displayName).sorted() == sids.sorted(), "\(explanation)")
-        }
+        #expect(
+            evaluation.decidingStatements.map(\.displayName).sorted() == vector.expectedSids.sorted(),
+            "deciding statements\n\(explanation)")
     }
 }
