@@ -1,8 +1,6 @@
 /// Lowercase hexadecimal encoding and decoding, by table rather than `String(format:)`, because
 /// SigV4 hex-encodes two or three hashes per signature and that must not allocate.
 public enum Hex {
-    static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// The lowercase hex digit of a value 0…15, by arithmetic (no table, no branch on secret data).
     @inline(__always)
     public static func lowercaseDigit(_ nibble: UInt8) -> UInt8 {
@@ -27,8 +25,8 @@ public enum Hex {
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+            out.append(lowercaseDigit(byte >> 4))
+            out.append(lowercaseDigit(byte & 0x0F))
         }
         return String(decoding: out, as: UTF8.self)
     }

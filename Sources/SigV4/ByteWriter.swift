@@ -72,9 +72,9 @@ struct ByteWriter: ~Copyable {
     /// Appends bytes percent-encoded (RFC 3986 unreserved kept; `/` kept when `keepSlash`): at most 3× input.
     mutating func appendEncoded(_ bytes: UnsafeBufferPointer<UInt8>, keepSlash: Bool) {
         precondition(count + 3 * bytes.count <= capacity, "canonical request size bound exceeded")
-        URIEncoding.unreservedTable.withUnsafeBufferPointer { unreserved in
+        URIEncoding.unreserved.withUnsafeBufferPointer { unreserved in
             for c in bytes {
-                if unreserved[Int(c)] != 0 || (keepSlash && c == UInt8(ascii: "/")) {
+                if unreserved[Int(c)] || (keepSlash && c == UInt8(ascii: "/")) {
                     base[count] = c
                     count += 1
                 } else {

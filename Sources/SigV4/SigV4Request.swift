@@ -108,23 +108,6 @@ enum ASCII {
         }
     }
 
-    /// Compares two names as their ASCII-lowercased UTF-8 bytes: negative, zero or positive.
-    @inline(__always)
-    static func compareIgnoringCase(_ a: String, _ b: String) -> Int {
-        var i = a.utf8.makeIterator()
-        var j = b.utf8.makeIterator()
-        while true {
-            switch (i.next(), j.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?):
-                let (lx, ly) = (lower(x), lower(y))
-                if lx != ly { return lx < ly ? -1 : 1 }
-            }
-        }
-    }
-
     /// Whether `bytes` equal the UTF-8 of `text` exactly.
     @inline(__always)
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {

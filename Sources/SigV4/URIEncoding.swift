@@ -8,8 +8,6 @@ enum URIEncoding {
             || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~")
     }
     static let upperHex: [UInt8] = Array("0123456789ABCDEF".utf8)
-    /// `unreserved` as bytes (1 = keep), for pointer-based loops.
-    static let unreservedTable: [UInt8] = unreserved.map { $0 ? 1 : 0 }
 
     @inline(__always)
     static func upperHexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x37 + nibble }
