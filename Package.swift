@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "RoleplayCrypto", dependencies: ["COpenSSL"], swiftSettings: strictSettings),
         .target(name: "SigV4", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
+        .target(name: "AWSWire", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "AWSWire"], swiftSettings: strictSettings),
         .target(name: "SigV4Vectors", dependencies: ["SigV4", "RoleplayCrypto"], swiftSettings: strictSettings),
         .target(name: "PolicyEngine", swiftSettings: strictSettings),
         .target(
@@ -45,8 +47,11 @@ let package = Package(
         .testTarget(name: "RoleplayCryptoTests", dependencies: ["RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "ConformanceTests", dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "TestSupport"],
+            name: "ConformanceTests",
+            dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "AWSWire", "TestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RoleplayCLITests", dependencies: ["RoleplayCLI", "TestSupport"], swiftSettings: strictSettings),
     ]

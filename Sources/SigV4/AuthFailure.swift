@@ -1,7 +1,8 @@
 /// Why a request failed authentication, independent of the protocol that reports it.
 ///
 /// `wireError(for:)` gives the code, HTTP status and message each protocol uses (aws-wire-facts §2.3–2.4):
-/// STS/IAM (query), CloudTrail (JSON 1.1) and Bedrock (rest-json) name the same failure differently.
+/// STS/IAM (query), CloudTrail (JSON 1.1) and Bedrock (rest-json) name the same failure differently. This is
+/// the project's one table of authentication errors; the emulator turns its answer into an `AWSError`.
 public enum AuthFailure: Error, Sendable, Hashable {
     /// No `Authorization` header and no presigned query parameters.
     case missingAuthentication
@@ -9,6 +10,10 @@ public enum AuthFailure: Error, Sendable, Hashable {
     case incompleteSignature(String)
     /// The access key is not known (or the session token does not belong to it).
     case unknownAccessKey(String)
+    /// The session token of temporary credentials has expired. The verifier cannot tell (expiry lives with
+    /// the identity that issued the token); the emulator's identity layer raises it, and it is listed here so
+    /// every authentication failure maps to the wire through this one table.
+    case expiredToken
     /// The signature does not match the server's. Carries the server's stages, so the mismatch can be
     /// explained (`roleplay verify`, the emulator's decision log); the wire message never includes them.
     case signatureMismatch(canonicalRequest: String, stringToSign: String)
@@ -43,6 +48,13 @@ public enum AuthFailure: Error, Sendable, Hashable {
             case .query: return ("InvalidClientTokenId", 403, message)
             case .json: return ("UnrecognizedClientException", 400, message)
             case .restJSON: return ("UnrecognizedClientException", restStatus, message)
+            }
+        case .expiredToken:
+            let message = "The security token included in the request is expired"
+            switch wireProtocol {
+            case .query: return ("ExpiredToken", 403, message)
+            case .json: return ("ExpiredTokenException", 400, message)
+            case .restJSON: return ("ExpiredTokenException", restStatus, message)
             }
         case .signatureMismatch:
             return Self.signatureError(wireProtocol, Self.mismatchMessage)

@@ -84,6 +84,8 @@ enum KnownFailure {
             return ("signatureRejected", rejected.contains { m.hasPrefix($0) } ? nil : "unknown message: \(m)")
         case .unknownAccessKey:
             return ("unknownAccessKey", nil)
+        case .expiredToken:
+            return ("expiredToken", "the verifier never decides expiry; the identity layer does")
         case .signatureMismatch(let canonical, let stringToSign):
             return (
                 "signatureMismatch", canonical.isEmpty || stringToSign.isEmpty ? "mismatch without its stages" : nil

@@ -79,6 +79,10 @@ enum Messages {
             return pick(
                 ("SignatureDoesNotMatch", 403), ("InvalidSignatureException", 400), ("InvalidSignatureException", 403),
                 message)
+        case .expiredToken:
+            return pick(
+                ("ExpiredToken", 403), ("ExpiredTokenException", 400), ("ExpiredTokenException", 403),
+                "The security token included in the request is expired")
         }
     }
 }

@@ -1,0 +1,60 @@
+/// One HTTP request as the server received it, the value every layer above the socket works on.
+///
+/// `target` is the request-target exactly as received (path and query, still percent-encoded): SigV4
+/// signs the wire form, and routing splits path segments before decoding them (`%2F` inside a model ARN
+/// must not become a separator). Headers keep their order, case and duplicates.
+public struct HTTPRequest: Sendable, Hashable {
+    public var method: String
+    public var target: String
+    public var headers: [HTTPField]
+    public var body: [UInt8]
+    /// The peer's address (`127.0.0.1`, `::1`), for `aws:SourceIp` and logs; nil in-process.
+    public var remoteAddress: String?
+
+    public init(method: String, target: String, headers: [HTTPField] = [], body: [UInt8] = [], remoteAddress: String? = nil) {
+        self.method = method
+        self.target = target
+        self.headers = headers
+        self.body = body
+        self.remoteAddress = remoteAddress
+    }
+
+    /// The path part of the target, still percent-encoded.
+    public var path: Substring {
+        target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+    }
+
+    /// The query part of the target without `?`, still percent-encoded; empty when there is none.
+    public var query: Substring {
+        target.firstIndex(of: "?").map { target[target.index(after: $0)...] } ?? ""
+    }
+
+    /// The first value of a header, matched case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveEquals(name) }?.value
+    }
+}
+
+/// One header line: the name as written and the value as received (surrounding whitespace removed).
+public struct HTTPField: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension String {
+    /// ASCII case-insensitive equality: header names are ASCII, and Unicode folding is slower and wrong here.
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        for (a, b) in zip(utf8, other.utf8) {
+            let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a
+            let lb = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if la != lb { return false }
+        }
+        return true
+    }
+}

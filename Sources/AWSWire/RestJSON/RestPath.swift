@@ -1,0 +1,37 @@
+/// The decoded segments of a rest-json request path (spec §1.2 step 5).
+///
+/// Path parameters arrive percent-encoded, and a model or inference-profile ARN contains `/` (`%2F`), so the
+/// path is split on `/` first and each segment decoded afterwards; decoding first would split the ARN.
+/// Unlike form bodies, `+` in a path is a literal plus.
+public struct RestPath: Sendable, Hashable {
+    /// Segments after the leading `/`, decoded. `/` gives `[]`; `/a/` gives `["a", ""]`.
+    public var segments: [String]
+
+    /// - Parameters:
+    ///   - rawPath: the path as received (``HTTPRequest/path``), without the query.
+    /// - Throws: `QueryDecodingError` with `.malformedPercentEscape` or `.invalidUTF8`.
+    public init(_ rawPath: some StringProtocol) throws(QueryDecodingError) {
+        var path = Substring(rawPath)
+        if path.first == "/" { path = path.dropFirst() }
+        if path.isEmpty {
+            segments = []
+            return
+        }
+        var decoded: [String] = []
+        for raw in path.split(separator: "/", omittingEmptySubsequences: false) {
+            decoded.append(try RestPath.decodeSegment(raw.utf8))
+        }
+        segments = decoded
+    }
+
+    /// Percent-decodes one segment, keeping `+`.
+    static func decodeSegment(_ raw: some Collection<UInt8>) throws(QueryDecodingError) -> String {
+        var plusSafe: [UInt8] = []
+        plusSafe.reserveCapacity(raw.count)
+        for byte in raw {
+            // Re-encode `+` so the form decoder's `+` → space rule does not apply to paths.
+            if byte == UInt8(ascii: "+") { plusSafe += Array("%2B".utf8) } else { plusSafe.append(byte) }
+        }
+        return try QueryParameters.percentDecode(plusSafe, parameter: nil)
+    }
+}
