@@ -99,6 +99,32 @@ public struct AmzDate: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// `yyyy-mm-ddThh:mm:ssZ`, or with `.mmm` when `milliseconds` is given: the ISO 8601 form (always `Z`,
+    /// never `+00:00`) that query XML and rest-json responses use for timestamps (aws-wire-facts §3.1, §3.3).
+    public func iso8601(milliseconds: Int? = nil) -> String {
+        let (days, secs) = dayAndSecond
+        let (y, m, d) = Self.civil(fromDays: days)
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        Self.append(y, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        Self.append(m, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        Self.append(d, width: 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        Self.append(secs / 3600, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Self.append(secs / 60 % 60, width: 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        Self.append(secs % 60, width: 2, to: &out)
+        if let milliseconds {
+            out.append(UInt8(ascii: "."))
+            Self.append(milliseconds, width: 3, to: &out)
+        }
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `yyyymmdd`, the credential-scope date (a small string: no heap allocation).
     public var dateStamp: String {
         String(unsafeUninitializedCapacity: 8) { buffer in

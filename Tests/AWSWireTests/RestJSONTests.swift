@@ -65,23 +65,4 @@ struct RestJSONTests {
         let rest = JSONEnvelope.restJSONSuccess(["stopReason": "end_turn"], requestID: "r")
         #expect(rest.headers.first == HTTPField("Content-Type", "application/json"))
     }
-
-    @Test(
-        "timestamps: ISO 8601 with Z, SigV4 basic form",
-        arguments: [
-            (Int64(0), "1970-01-01T00:00:00Z", "19700101T000000Z"),
-            (1_736_942_400, "2025-01-15T12:00:00Z", "20250115T120000Z"),
-            (951_782_400, "2000-02-29T00:00:00Z", "20000229T000000Z"),
-            (4_102_444_799, "2099-12-31T23:59:59Z", "20991231T235959Z"),
-            (-1, "1969-12-31T23:59:59Z", "19691231T235959Z"),
-        ])
-    func timestamps(_ seconds: Int64, _ iso: String, _ amz: String) {
-        #expect(AWSTimestamp.iso8601(epochSeconds: seconds) == iso)
-        #expect(AWSTimestamp.amzDate(epochSeconds: seconds) == amz)
-    }
-
-    @Test("milliseconds are zero-padded")
-    func millis() {
-        #expect(AWSTimestamp.iso8601(epochSeconds: 1_730_678_400, milliseconds: 7) == "2024-11-04T00:00:00.007Z")
-    }
 }

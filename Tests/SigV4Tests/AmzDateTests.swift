@@ -188,4 +188,31 @@ struct AmzDateTests {
             exit(parsed == nil ? 0 : 1)
         }
     }
+
+    @Test(
+        "written as ISO 8601 with Z and as the SigV4 basic form",
+        arguments: [
+            (Int64(0), "1970-01-01T00:00:00Z", "19700101T000000Z"),
+            (1_736_942_400, "2025-01-15T12:00:00Z", "20250115T120000Z"),
+            (951_782_400, "2000-02-29T00:00:00Z", "20000229T000000Z"),
+            (4_102_444_799, "2099-12-31T23:59:59Z", "20991231T235959Z"),
+            (-1, "1969-12-31T23:59:59Z", "19691231T235959Z"),
+        ])
+    func formats(_ seconds: Int64, _ iso: String, _ amz: String) {
+        let date = AmzDate(secondsSince1970: seconds)
+        #expect(date.iso8601() == iso)
+        #expect(date.amzFormat == amz)
+        #expect(AmzDate(iso8601: iso) == date)
+    }
+
+    @Test("ISO 8601 milliseconds are zero-padded")
+    func milliseconds() {
+        #expect(AmzDate(secondsSince1970: 1_730_678_400).iso8601(milliseconds: 7) == "2024-11-04T00:00:00.007Z")
+    }
+
+    @Test("the extreme instants format without trapping")
+    func extremes() {
+        #expect(!AmzDate(secondsSince1970: .min).iso8601().isEmpty)
+        #expect(!AmzDate(secondsSince1970: .max).amzFormat.isEmpty)
+    }
 }
