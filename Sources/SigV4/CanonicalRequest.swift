@@ -196,6 +196,29 @@ public struct CanonicalRequest: Sendable, Hashable {
     /// Names are lowercased once into stack scratch memory and sorted by byte comparison there, so no
     /// lowercased `String` is ever made.
     static func appendHeaders(_ headers: [HTTPHeader], selection: HeaderSelection, to w: inout ByteWriter) -> Range<Int> {
+        withHeaderTable(headers, selection) { table in
+            table.writeLines(headers, to: &w)
+            return table.writeNames(to: &w)
+        }
+    }
+
+    /// SignedHeaders exactly as the canonical request of `headers` will list them (presigning needs the list
+    /// before the canonical request exists, for `X-Amz-SignedHeaders`).
+    static func signedHeaders(_ headers: [HTTPHeader], selection: HeaderSelection) -> String {
+        var bound = 1
+        for h in headers { bound += h.name.utf8.count + 1 }
+        let bytes = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            var w = ByteWriter(buffer)
+            _ = withHeaderTable(headers, selection) { $0.writeNames(to: &w) }
+            initialized = w.count
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Selects, lowercases (into stack scratch memory) and sorts the signed headers, then lends the table.
+    static func withHeaderTable<R>(
+        _ headers: [HTTPHeader], _ selection: HeaderSelection, _ body: (HeaderTable) -> R
+    ) -> R {
         let listed: [String]
         switch selection {
         case .allExcept: listed = []
@@ -221,7 +244,7 @@ public struct CanonicalRequest: Sendable, Hashable {
                     table.add(table.lowercase(name, header: nil))
                 }
                 table.sort()
-                return table.write(headers, to: &w)
+                return body(table)
             }
         }
     }
@@ -289,8 +312,8 @@ public struct CanonicalRequest: Sendable, Hashable {
 
         func sameName(_ k: Int) -> Bool { k > 0 && ASCII.compare(bytes(entries[k - 1]), bytes(entries[k])) == 0 }
 
-        /// Writes the header lines, the blank line and SignedHeaders; returns SignedHeaders' range.
-        func write(_ headers: [HTTPHeader], to w: inout ByteWriter) -> Range<Int> {
+        /// Writes the header lines and the blank line that ends them.
+        func writeLines(_ headers: [HTTPHeader], to w: inout ByteWriter) {
             for k in 0..<count {
                 let e = entries[k]
                 if sameName(k) {
@@ -304,6 +327,10 @@ public struct CanonicalRequest: Sendable, Hashable {
             }
             if count > 0 { w.append(0x0A) }
             w.append(0x0A)
+        }
+
+        /// Writes SignedHeaders (unique names joined by `;`) and returns its range.
+        func writeNames(to w: inout ByteWriter) -> Range<Int> {
             let start = w.count
             for k in 0..<count where !sameName(k) {
                 if k > 0 { w.append(UInt8(ascii: ";")) }
@@ -311,11 +338,5 @@ public struct CanonicalRequest: Sendable, Hashable {
             }
             return start..<w.count
         }
-    }
-
-    /// The header name in ASCII lowercase, reusing the string when it already is.
-    @inline(__always)
-    static func lowercasedName(_ name: String) -> String {
-        name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? ASCII.lowercased(name) : name
     }
 }

@@ -126,8 +126,4 @@ enum ASCII {
         }
         return a.count - b.count
     }
-
-    static func lowercased(_ s: String) -> String {
-        String(decoding: s.utf8.map(lower), as: UTF8.self)
-    }
 }

@@ -75,7 +75,7 @@ public struct Signer: Sendable {
     /// - Parameter expires: `X-Amz-Expires`, seconds the URL stays valid (1…604800).
     public func presign(_ request: SigV4Request, at date: AmzDate, expires: Int) throws(CryptoError) -> SignedRequest {
         let scope = scope(at: date)
-        let signedHeaders = Self.signedHeaderNames(request.headers, skipping: options.unsignedHeaders)
+        let signedHeaders = CanonicalRequest.signedHeaders(request.headers, selection: .allExcept(options.unsignedHeaders))
         var parameters: [(String, String)] = [
             ("X-Amz-Algorithm", algorithm.wireName),
             ("X-Amz-Credential", "\(credentials.accessKeyID)/\(scope)"),
@@ -160,15 +160,5 @@ public struct Signer: Sendable {
             if let claimed = request.header("x-amz-content-sha256") { return .literal(claimed) }
             return .digest(request.body.isEmpty ? SHA256.emptyHash : SHA256.hash(request.body))
         }
-    }
-
-    /// SignedHeaders of a request: its header names, lowercased, deduplicated, sorted, minus the skipped.
-    static func signedHeaderNames(_ headers: [HTTPHeader], skipping: Set<String>) -> String {
-        var names = Set<String>()
-        for h in headers {
-            let name = CanonicalRequest.lowercasedName(h.name)
-            if !skipping.contains(name) { names.insert(name) }
-        }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: ";")
     }
 }
