@@ -1,13 +1,18 @@
 # Roleplay — build, test and benchmark. Every target installs what it needs on a fresh Debian machine.
 #
-#   make test    system libraries (apt-get), then every test: unit, published SigV4 vectors, our vectors
+#   make test    system libraries (apt-get), then every test: unit, published SigV4 vectors, our vectors,
+#                then the real-client suite (make clients)
+#   make clients release build, then boto3 and awscli against `roleplay serve` (Conformance/clients)
 #   make bench   release build, then the benchmark programs (figures printed, never asserted)
+#   make serve   release build, then the emulator on 127.0.0.1:4590 (Ctrl-C stops it)
 #   make build   release build of the `roleplay` command
 
 SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 VENV := .venv
+CLIENTS_VENV := .venv-clients
+CLIENTS_REQUIREMENTS := Conformance/clients/requirements.txt
 # The published SigV4/SigV4a suites (not copied into the repository). CI sets this explicitly.
 SIGV4_TEST_SUITE_DIR ?= $(abspath ../shared/vectors)
 export SIGV4_TEST_SUITE_DIR
@@ -16,7 +21,9 @@ BENCH_SECONDS ?= 1
 
 APT_PACKAGES := libmicrohttpd-dev libssl-dev pkg-config
 
-.PHONY: deps build test bench venv clean
+.PHONY: deps build serve test clients clients-venv bench venv clean
+HOST ?= 127.0.0.1
+PORT ?= 4590
 
 ## deps: install libmicrohttpd and libcrypto headers with apt-get when pkg-config cannot find them.
 deps:
@@ -36,10 +43,26 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product roleplay
 
+## serve: the emulator on $(HOST):$(PORT) (override: make serve PORT=4600); stops on Ctrl-C or SIGTERM.
+serve: build
+	.build/release/roleplay serve --host $(HOST) --port $(PORT)
+
 ## test: every test target; the published-suite tests fail (not skip) when SIGV4_TEST_SUITE_DIR has no cases.
 test: deps
 	@echo "test: published SigV4 suites from $(SIGV4_TEST_SUITE_DIR)"
 	$(SWIFT) test --disable-xctest
+	$(MAKE) --no-print-directory clients
+
+## clients: unmodified boto3 and awscli (pinned in $(CLIENTS_REQUIREMENTS)) against a release `roleplay serve`.
+clients: deps clients-venv
+	$(SWIFT) build -c release --product roleplay
+	ROLEPLAY_BIN=.build/release/roleplay $(CLIENTS_VENV)/bin/python -m pytest -q Conformance/clients
+
+clients-venv: $(CLIENTS_VENV)/.installed
+$(CLIENTS_VENV)/.installed: $(CLIENTS_REQUIREMENTS)
+	$(PYTHON) -m venv $(CLIENTS_VENV)
+	$(CLIENTS_VENV)/bin/pip install --quiet --disable-pip-version-check -r $(CLIENTS_REQUIREMENTS)
+	touch $@
 
 ## venv: Python clients for benchmarks (and, later, the real-client tests), from PyPI.
 venv: $(VENV)/.installed
@@ -54,4 +77,4 @@ bench: build venv
 	.build/release/roleplay bench policy --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(CLIENTS_VENV)

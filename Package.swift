@@ -30,9 +30,12 @@ let package = Package(
         .target(name: "SigV4Vectors", dependencies: ["SigV4", "RoleplayCrypto"], swiftSettings: strictSettings),
         .target(name: "PolicyEngine", swiftSettings: strictSettings),
         .target(
+            name: "Emulator", dependencies: ["SigV4", "PolicyEngine", "AWSWire", "RoleplayCrypto"],
+            swiftSettings: strictSettings),
+        .target(
             name: "RoleplayCLI",
             dependencies: [
-                "SigV4", "SigV4Vectors", "PolicyEngine", "RoleplayCrypto",
+                "SigV4", "SigV4Vectors", "PolicyEngine", "RoleplayCrypto", "Emulator", "HTTPServer", "AWSWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -53,6 +56,12 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "RoleplayCLITests", dependencies: ["RoleplayCLI", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EmulatorTests", dependencies: ["Emulator", "SigV4", "PolicyEngine", "AWSWire", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RoleplayCLITests",
+            dependencies: ["RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "TestSupport"],
+            swiftSettings: strictSettings),
     ]
 )

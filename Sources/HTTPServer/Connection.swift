@@ -57,6 +57,9 @@ final class RequestState {
         if headers.count > limits.maxHeaderCount || headerBytes > limits.maxHeaderBytes {
             return refuse(431)
         }
+        // libmicrohttpd passes a bare CR inside a value through, and names are not checked against RFC 9110's
+        // token grammar; such a request is refused rather than handed on altered (RFC 9112 §5).
+        if !headers.allSatisfy(\.isWellFormed) { return refuse(400) }
         let contentLength = headers.first { $0.name.isASCIICaseInsensitive("content-length") }
         if let declared = contentLength.flatMap({ Int($0.value) }) {
             if declared > limits.maxBodyBytes { return refuse(413) }
@@ -120,5 +123,21 @@ extension String {
     func isASCIICaseInsensitive(_ lowercaseName: String) -> Bool {
         guard utf8.count == lowercaseName.utf8.count else { return false }
         return zip(utf8, lowercaseName.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+}
+
+extension HTTPField {
+    /// A name made of RFC 9110 `tchar`s, and a value without CR, LF or NUL.
+    var isWellFormed: Bool {
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    return true
+                default: return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+                }
+            }
+            && !value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }
     }
 }

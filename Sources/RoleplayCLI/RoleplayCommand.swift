@@ -7,8 +7,11 @@ public struct Roleplay: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "roleplay",
         abstract: "Offline AWS emulator for AssumeRole + External ID connectors, and its conformance tools.",
-        subcommands: [Sign.self, Verify.self, Vectors.self, Policy.self, Bench.self]
+        subcommands: [Serve.self, Sign.self, Verify.self, Vectors.self, Policy.self, Bench.self]
     )
+
+    /// The release this build belongs to (shown by `GET /_roleplay/health`).
+    static let version = "0.4.0-dev"
 
     public init() {}
 }

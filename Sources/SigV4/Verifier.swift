@@ -39,6 +39,22 @@ public struct Verifier: Sendable {
         let parameters: SignatureParameters
         do {
             parameters = try SignatureParameters.parse(request, headers)
+        } catch {
+            return .invalid(error)
+        }
+        return verify(request, headers: headers, parameters: parameters, now: now)
+    }
+
+    /// Verifies `request` whose signature parameters the caller already parsed (`SignatureParameters.parse`):
+    /// a server that needs the access key before verifying (to find the identity) parses once, not twice.
+    public func verify(_ request: SigV4Request, parameters: SignatureParameters, now: AmzDate) -> Verdict {
+        verify(request, headers: AuthenticationHeaders(request.headers), parameters: parameters, now: now)
+    }
+
+    private func verify(
+        _ request: SigV4Request, headers: AuthenticationHeaders, parameters: SignatureParameters, now: AmzDate
+    ) -> Verdict {
+        do {
             try checkTime(parameters, now: now)
         } catch {
             return .invalid(error)

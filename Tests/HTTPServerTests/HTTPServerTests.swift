@@ -1,5 +1,6 @@
 import AWSWire
 import HTTPServer
+import TestSupport
 import Testing
 
 @Suite("HTTPServer over a real socket")

@@ -1,4 +1,5 @@
 import AWSWire
+import TestSupport
 import Testing
 
 @testable import HTTPServer

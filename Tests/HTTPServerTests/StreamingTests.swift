@@ -1,5 +1,6 @@
 import AWSWire
 import HTTPServer
+import TestSupport
 import Testing
 
 @Suite("HTTPServer streamed responses")

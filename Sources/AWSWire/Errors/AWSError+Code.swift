@@ -46,6 +46,8 @@ extension AWSError {
         public static let invalidParameterValue = Code(.invalidParameterValue)
         public static let missingParameter = Code(.missingParameter)
         public static let invalidAction = Code(.invalidAction)
+        public static let missingAction = Code(.missingAction)
+        public static let malformedQueryString = Code(.malformedQueryString)
         public static let unknownOperationException = Code(.unknownOperationException)
         public static let serializationException = Code(.serializationException)
 
@@ -109,6 +111,8 @@ extension AWSError {
             case invalidParameterValue = "InvalidParameterValue"
             case missingParameter = "MissingParameter"
             case invalidAction = "InvalidAction"
+            case missingAction = "MissingAction"
+            case malformedQueryString = "MalformedQueryString"
             case unknownOperationException = "UnknownOperationException"
             case serializationException = "SerializationException"
             case throttling = "Throttling"
@@ -151,7 +155,8 @@ extension AWSError {
                 case .invalidClientTokenID, .expiredToken, .signatureDoesNotMatch, .missingAuthenticationToken,
                     .accessDenied, .accessDeniedException, .regionDisabledException:
                     return 403
-                case .noSuchEntity, .resourceNotFoundException:
+                // AWS's common errors list MalformedQueryString with 404.
+                case .noSuchEntity, .resourceNotFoundException, .malformedQueryString:
                     return 404
                 case .modelTimeoutException: return 408
                 case .entityAlreadyExists, .limitExceeded, .deleteConflict, .concurrentModification, .conflictException:

@@ -19,9 +19,9 @@ public enum QueryEnvelope {
         case members((inout XMLWriter) -> Void)
     }
 
-    /// The success document `<{Op}Response xmlns="…"><{Op}Result>…</{Op}Result><ResponseMetadata>…`.
-    public static func successDocument(operation: String, namespace: String, requestID: String, result: Result)
-        -> String
+    /// The success document `<{Op}Response xmlns="…"><{Op}Result>…</{Op}Result><ResponseMetadata>…`, UTF-8.
+    public static func successBytes(operation: String, namespace: String, requestID: String, result: Result)
+        -> [UInt8]
     {
         var writer = XMLWriter()
         writer.element(operation + "Response", attributes: [("xmlns", namespace)]) { w in
@@ -30,15 +30,21 @@ public enum QueryEnvelope {
             }
             w.element("ResponseMetadata") { w in w.element("RequestId", text: requestID) }
         }
-        return writer.text
+        return writer.bytes
     }
 
-    /// A 200 response carrying ``successDocument(operation:namespace:requestID:result:)``.
+    /// ``successBytes(operation:namespace:requestID:result:)`` as text.
+    public static func successDocument(operation: String, namespace: String, requestID: String, result: Result)
+        -> String
+    {
+        String(decoding: successBytes(operation: operation, namespace: namespace, requestID: requestID, result: result), as: UTF8.self)
+    }
+
+    /// A 200 response carrying ``successBytes(operation:namespace:requestID:result:)``.
     public static func success(operation: String, namespace: String, requestID: String, result: Result) -> HTTPResponse
     {
-        let document = successDocument(operation: operation, namespace: namespace, requestID: requestID, result: result)
-        return HTTPResponse(
+        HTTPResponse(
             status: 200, headers: [HTTPField("Content-Type", contentType), HTTPField("x-amzn-RequestId", requestID)],
-            bytes: Array(document.utf8))
+            bytes: successBytes(operation: operation, namespace: namespace, requestID: requestID, result: result))
     }
 }

@@ -39,30 +39,49 @@ public struct QueryParameters: Sendable, Hashable {
     /// `=` is a name with an empty value, as botocore and browsers do.
     /// - Throws: `QueryDecodingError` for a bad escape (`%G1`, `%4`), invalid UTF-8, or a broken limit.
     public init(decoding encoded: some Collection<UInt8>, limits: Limits = .default) throws(QueryDecodingError) {
+        let bytes = Array(encoded)
+        // Decoded over a buffer, not the generic collection: every query request goes through here, and the
+        // generic form is not specialized across modules.
+        let result: Result<[Parameter], QueryDecodingError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(QueryDecodingError) {
+                return .success(try QueryParameters.decode(buffer, limits: limits))
+            } catch {
+                return .failure(error)
+            }
+        }
+        parameters = try result.get()
+    }
+
+    private static func decode(_ encoded: UnsafeBufferPointer<UInt8>, limits: Limits) throws(QueryDecodingError)
+        -> [Parameter]
+    {
         var result: [Parameter] = []
-        var start = encoded.startIndex
-        while start != encoded.endIndex {
-            let end = encoded[start...].firstIndex(of: UInt8(ascii: "&")) ?? encoded.endIndex
-            let pair = encoded[start..<end]
-            start = end == encoded.endIndex ? end : encoded.index(after: end)
+        var start = 0
+        let end = encoded.count
+        while start < end {
+            var stop = start
+            while stop < end && encoded[stop] != UInt8(ascii: "&") { stop += 1 }
+            let pair = UnsafeBufferPointer(rebasing: encoded[start..<stop])
+            start = stop + 1
             if pair.isEmpty { continue }
             guard result.count < limits.maxParameters else { throw QueryDecodingError(.tooManyParameters) }
-            let equals = pair.firstIndex(of: UInt8(ascii: "="))
-            let rawName = pair[..<(equals ?? pair.endIndex)]
-            let rawValue = equals.map { pair[pair.index(after: $0)...] } ?? pair[pair.endIndex...]
+            var equals = 0
+            while equals < pair.count && pair[equals] != UInt8(ascii: "=") { equals += 1 }
+            let rawName = UnsafeBufferPointer(rebasing: pair[0..<equals])
+            let rawValue = equals < pair.count ? UnsafeBufferPointer(rebasing: pair[(equals + 1)...]) : UnsafeBufferPointer(rebasing: pair[pair.count...])
             guard rawName.count <= limits.maxNameBytes * 3 else { throw QueryDecodingError(.keyTooLong) }
-            let name = try QueryParameters.percentDecode(rawName, parameter: nil)
+            let name = try percentDecode(rawName, parameter: nil)
             guard name.utf8.count <= limits.maxNameBytes else { throw QueryDecodingError(.keyTooLong, parameter: name) }
             guard rawValue.count <= limits.maxValueBytes * 3 else {
                 throw QueryDecodingError(.valueTooLong, parameter: name)
             }
-            let value = try QueryParameters.percentDecode(rawValue, parameter: name)
+            let value = try percentDecode(rawValue, parameter: name)
             guard value.utf8.count <= limits.maxValueBytes else {
                 throw QueryDecodingError(.valueTooLong, parameter: name)
             }
             result.append(Parameter(name, value))
         }
-        parameters = result
+        return result
     }
 
     /// Decodes a query string or form body given as text.
@@ -82,6 +101,19 @@ public struct QueryParameters: Sendable, Hashable {
 
     /// `+` → space, `%XX` → byte (either hex case), then strict UTF-8.
     static func percentDecode(_ raw: some Collection<UInt8>, parameter: String?) throws(QueryDecodingError) -> String {
+        try Array(raw).withUnsafeBufferPointer { (buffer) throws(QueryDecodingError) -> String in
+            try percentDecode(buffer, parameter: parameter)
+        }
+    }
+
+    static func percentDecode(_ raw: UnsafeBufferPointer<UInt8>, parameter: String?) throws(QueryDecodingError) -> String {
+        // Most names and many values need no decoding at all (`Action`, `RoleSessionName=bench`).
+        if !raw.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) {
+            guard let text = String(validating: raw, as: UTF8.self) else {
+                throw QueryDecodingError(.invalidUTF8, parameter: parameter)
+            }
+            return text
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.count)
         var i = raw.startIndex

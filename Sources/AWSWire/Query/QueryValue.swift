@@ -19,9 +19,16 @@ public indirect enum QueryValue: Sendable, Hashable {
     ///   (`A=1&A.B=2`), has an empty segment, a non-positive or non-numeric list index, a malformed map entry,
     ///   or more than `maxDepth` segments.
     public init(flattening parameters: QueryParameters, maxDepth: Int = 16) throws(QueryDecodingError) {
+        // Most calls (AssumeRole, GetRole) name no nested member: a flat structure, without the tree.
+        if !parameters.parameters.contains(where: { $0.name.utf8.contains(UInt8(ascii: ".")) }) {
+            self = try QueryValue.flat(parameters.parameters)
+            return
+        }
         var root = Node()
         for parameter in parameters.parameters {
-            let segments = parameter.name.split(separator: ".", omittingEmptySubsequences: false)
+            let segments =
+                parameter.name.utf8.contains(UInt8(ascii: "."))
+                ? parameter.name.split(separator: ".", omittingEmptySubsequences: false) : [Substring(parameter.name)]
             guard segments.count <= maxDepth else { throw QueryDecodingError(.pathTooDeep, parameter: parameter.name) }
             guard !segments.contains(where: \.isEmpty) else {
                 throw QueryDecodingError(.emptyPathSegment, parameter: parameter.name)
@@ -29,6 +36,21 @@ public indirect enum QueryValue: Sendable, Hashable {
             try root.insert(segments[...], value: parameter.value, name: parameter.name)
         }
         self = try root.value(path: "")
+    }
+
+    /// A structure of scalar members; a repeated or empty name is refused as the tree would refuse it.
+    private static func flat(_ parameters: [QueryParameters.Parameter]) throws(QueryDecodingError) -> QueryValue {
+        var seen = Set<String>(minimumCapacity: parameters.count)
+        var fields: [QueryField] = []
+        fields.reserveCapacity(parameters.count)
+        for parameter in parameters {
+            guard !parameter.name.isEmpty else { throw QueryDecodingError(.emptyPathSegment, parameter: parameter.name) }
+            guard seen.insert(parameter.name).inserted else {
+                throw QueryDecodingError(.duplicateParameter, parameter: parameter.name)
+            }
+            fields.append(QueryField(parameter.name, .string(parameter.value)))
+        }
+        return .structure(fields)
     }
 
     /// The member with this name, when this is a structure or map.

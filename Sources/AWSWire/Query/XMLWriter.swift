@@ -7,34 +7,47 @@
 /// botocore's expat-based parser rejects the whole response otherwise; CR is written as `&#xD;` so it survives
 /// the parser's line-end normalization.
 public struct XMLWriter: Sendable {
-    /// The document so far, UTF-8.
-    public private(set) var text: String = ""
+    /// The document so far, UTF-8. Bytes rather than a `String`: responses are built on every request, and
+    /// appending bytes to one buffer is the cheapest way to build them.
+    public private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    public init() { bytes.reserveCapacity(1024) }
+
+    /// The document so far, as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes `<name attributes…>body</name>`, or `<name/>` when the body writes nothing.
     public mutating func element(
         _ name: String, attributes: [(name: String, value: String)] = [], _ body: (inout XMLWriter) -> Void
     ) {
-        var open = "<" + name
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
         for attribute in attributes {
-            open += " \(attribute.name)=\"\(XMLWriter.escape(attribute.value))\""
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: attribute.name.utf8)
+            bytes.append(contentsOf: "=\"".utf8)
+            XMLWriter.escape(attribute.value, into: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
-        text += open + ">"
-        let afterOpen = text.utf8.count
+        bytes.append(UInt8(ascii: ">"))
+        let afterOpen = bytes.count
         body(&self)
-        if text.utf8.count == afterOpen {
+        if bytes.count == afterOpen {
             // Nothing inside: collapse to the empty-element form AWS uses (`<UpdateRoleResult/>`).
-            text.removeLast()
-            text += "/>"
+            bytes.removeLast()
+            bytes.append(contentsOf: "/>".utf8)
         } else {
-            text += "</" + name + ">"
+            close(name)
         }
     }
 
     /// Writes `<name>escaped text</name>` (`<name></name>` for empty text, which AWS sends for empty strings).
     public mutating func element(_ name: String, text value: String) {
-        text += "<" + name + ">" + XMLWriter.escape(value) + "</" + name + ">"
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: ">"))
+        XMLWriter.escape(value, into: &bytes)
+        close(name)
     }
 
     /// Writes an element only when the value is present.
@@ -44,44 +57,59 @@ public struct XMLWriter: Sendable {
 
     /// Writes `<name/>`.
     public mutating func emptyElement(_ name: String) {
-        text += "<" + name + "/>"
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: "/>".utf8)
     }
 
     /// Appends already-escaped text, for callers that embed a fragment built by another writer.
     public mutating func appendRaw(_ fragment: String) {
-        text += fragment
+        bytes.append(contentsOf: fragment.utf8)
     }
 
-    /// The UTF-8 bytes of the document.
-    public var bytes: [UInt8] { Array(text.utf8) }
+    private mutating func close(_ name: String) {
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: ">"))
+    }
 
     /// Escapes text for XML content and attribute values.
     public static func escape(_ value: String) -> String {
-        var needsWork = false
-        for byte in value.utf8
-        where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
-            || byte == 0x27 || byte == 0xEF
-        {
-            needsWork = true
-            break
+        var out: [UInt8] = []
+        escape(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` escaped: plain runs are copied as they are, only the characters that need it rewritten.
+    static func escape(_ value: String, into out: inout [UInt8]) {
+        let scan: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in
+            for byte in bytes
+            where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+                || byte == 0xEF
+            {
+                return true
+            }
+            return false
         }
-        guard needsWork else { return value }
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 16)
+        // Native strings are contiguous UTF-8; scanning the buffer is several times faster than the view.
+        let needsWork = value.utf8.withContiguousStorageIfAvailable(scan) ?? Array(value.utf8).withUnsafeBufferPointer(scan)
+        guard needsWork else {
+            out.append(contentsOf: value.utf8)
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#xD;"
-            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "'": out.append(contentsOf: "&apos;".utf8)
+            case "\t", "\n": out.append(UInt8(scalar.value))
+            case "\r": out.append(contentsOf: "&#xD;".utf8)
+            case "\u{FFFE}", "\u{FFFF}": out.append(contentsOf: "\u{FFFD}".utf8)
             default:
-                if scalar.value < 0x20 { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { out.append(contentsOf: "\u{FFFD}".utf8) } else { out.append(contentsOf: String(scalar).utf8) }
             }
         }
-        return out
     }
 }

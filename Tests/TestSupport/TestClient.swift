@@ -2,34 +2,40 @@
     import Glibc
 #endif
 
-/// Why the test client failed; every wait is bounded, so a stuck server shows up as `.timedOut`.
-struct ClientError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// Why the test client failed; every wait is bounded, so a stuck server shows up as an error with `isTimeout`.
+public struct ClientError: Error, CustomStringConvertible {
+    public var description: String
+    /// True when a read waited out its timeout: the peer neither answered nor closed the connection.
+    public var isTimeout: Bool
+
+    public init(_ description: String, isTimeout: Bool = false) {
+        self.description = description
+        self.isTimeout = isTimeout
+    }
 }
 
 /// A response as the test client parsed it off the wire.
-struct WireResponse {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
+public struct WireResponse {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
     /// For a chunked body, each chunk's data in arrival order (the terminating chunk excluded).
-    var chunks: [[UInt8]]
+    public var chunks: [[UInt8]]
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// A blocking HTTP/1.1 client over one POSIX socket, with a receive timeout on every read: enough to write
 /// exact bytes (half-written, malformed, chunked) and read exactly what the server sends back.
-final class TestConnection {
+public final class TestConnection {
     private let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(host: String = "127.0.0.1", port: UInt16, timeoutMilliseconds: Int = 3000) throws {
+    public init(host: String = "127.0.0.1", port: UInt16, timeoutMilliseconds: Int = 3000) throws {
         let isIPv6 = host.contains(":")
         fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError("socket() failed") }
@@ -65,15 +71,15 @@ final class TestConnection {
     deinit { close(fd) }
 
     /// Bounds every later send and receive.
-    func setTimeout(milliseconds: Int) {
+    public func setTimeout(milliseconds: Int) {
         var timeout = timeval(tv_sec: milliseconds / 1000, tv_usec: (milliseconds % 1000) * 1000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {
@@ -92,11 +98,13 @@ final class TestConnection {
             buffer.append(contentsOf: chunk[..<count])
             return true
         }
-        if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { throw ClientError("timed out reading") }
+        if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+            throw ClientError("timed out reading", isTimeout: true)
+        }
         return false
     }
 
-    func readLine() throws -> String {
+    public func readLine() throws -> String {
         while true {
             if let end = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[..<end]
@@ -107,7 +115,7 @@ final class TestConnection {
         }
     }
 
-    func readExactly(_ count: Int) throws -> [UInt8] {
+    public func readExactly(_ count: Int) throws -> [UInt8] {
         while buffer.count < count {
             guard try fill() else { throw ClientError("connection closed mid-body") }
         }
@@ -116,7 +124,7 @@ final class TestConnection {
     }
 
     /// Reads one response. `onChunk` sees each chunk of a chunked body as it arrives.
-    func readResponse(onChunk: ([UInt8]) -> Void = { _ in }) throws -> WireResponse {
+    public func readResponse(onChunk: ([UInt8]) -> Void = { _ in }) throws -> WireResponse {
         let statusLine = try readLine()
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
@@ -154,7 +162,7 @@ final class TestConnection {
     }
 
     /// True when the server closes (or resets) the connection before the timeout.
-    func waitForClose() -> Bool {
+    public func waitForClose() -> Bool {
         do {
             while try fill() { buffer.removeAll() }
             return true
@@ -165,7 +173,7 @@ final class TestConnection {
 }
 
 extension Substring {
-    func trimmingSpaces() -> String {
+    fileprivate func trimmingSpaces() -> String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

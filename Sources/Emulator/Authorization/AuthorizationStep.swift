@@ -1,0 +1,56 @@
+import AWSWire
+import PolicyEngine
+
+/// Step 5 of the pipeline: every check a call needs, against the caller's policies and the resource's.
+///
+/// A denial says only what AWS says (`User: ARN is not authorized to perform: ACTION on resource: RESOURCE`);
+/// the reason goes to the decision log under the request ID.
+struct AuthorizationStep {
+    let state: EmulatorState
+    let sessionPolicies: SessionPolicyCache
+
+    /// The decisions made, in order; throws the first denial.
+    func authorize(_ checks: [AuthorizationCheck], _ environment: RequestEnvironment, service: Service)
+        -> Result<[DecisionLog.Entry], AWSErrorWithLog>
+    {
+        guard !checks.isEmpty else { return .success([]) }
+        let identityPolicies = PolicyResolver(state: state, sessionPolicies: sessionPolicies)
+            .policies(for: environment.identity)
+        var entries: [DecisionLog.Entry] = []
+        for check in checks {
+            let request = AuthorizationRequest(
+                caller: environment.identity.caller, action: check.action, resource: check.resource,
+                resourceAccount: check.resourceAccount, context: environment.context(check.context))
+            var policies = identityPolicies
+            policies.resource = check.resourcePolicy
+            var decision = Authorizer.decide(request, policies)
+            if check.missingResource != nil, decision == .allowed { decision = .implicitDeny }
+            entries.append(DecisionLog.Entry(request: request, policies: policies, decision: decision, note: check.missingResource))
+            guard decision == .allowed else {
+                let message = Self.deniedMessage(
+                    caller: environment.identity.caller, check: check, request: request, policies: policies)
+                let error: AWSError =
+                    service.wireProtocol == .query ? .accessDenied(message) : .accessDeniedException(message)
+                return .failure(AWSErrorWithLog(error: error, entries: entries))
+            }
+        }
+        return .success(entries)
+    }
+
+    /// AWS's denial text. Root calling AssumeRole gets STS's fixed sentence.
+    static func deniedMessage(
+        caller: Caller, check: AuthorizationCheck, request: AuthorizationRequest, policies: PolicySet
+    ) -> String {
+        // The root rule comes before everything, even a missing role: root never learns whether a role exists.
+        if let special = Authorizer.evaluate(request, policies).reason.specialAccessDeniedMessage {
+            return special
+        }
+        return "User: \(caller.arn) is not authorized to perform: \(check.action) on resource: \(check.messageResource ?? check.resource)"
+    }
+}
+
+/// A denial with the decisions that led to it, so the log keeps them even though the call failed.
+struct AWSErrorWithLog: Error {
+    var error: AWSError
+    var entries: [DecisionLog.Entry]
+}

@@ -1,0 +1,55 @@
+public import AWSWire
+import Synchronization
+
+/// The emulated AWS endpoint: every request in, every response out, no sockets (`roleplay serve` joins it to
+/// `HTTPServer`; tests and the scenario runner call `handle` directly).
+///
+/// Thread safety: all mutable state is one `EmulatorState` plus the session-token keys, behind one `Mutex`.
+/// Signature verification and encoding run outside it; authorization and execution run inside, together, so
+/// the state cannot change between the check and the change.
+public final class Emulator: Sendable {
+    public let configuration: EmulatorConfiguration
+    let core: Mutex<Core>
+    let ids: IDGenerator
+    public let decisions: DecisionLog
+    let sessionPolicies = SessionPolicyCache()
+    let verifiers: Verifiers
+
+    /// The state and the keys of the current generation (a reset starts a new one).
+    struct Core: ~Copyable {
+        var state: EmulatorState
+        var tokens: SessionTokenCodec
+        /// How many resets so far (a seeded run derives each generation's keys from the seed and this).
+        var generation: UInt64
+    }
+
+    public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+        self.configuration = configuration
+        ids = IDGenerator(seed: configuration.seed)
+        decisions = DecisionLog(capacity: configuration.decisionLogCapacity)
+        verifiers = Verifiers()
+        let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
+        core = Mutex(Core(state: EmulatorState(clock: VirtualClock(wall: configuration.wallClock)), tokens: tokens, generation: 0))
+    }
+
+    /// Forgets every account, user, role, key, session and decision, and puts the clock back on the wall clock.
+    /// Sessions issued before stop working (new token keys). A seeded emulator restarts its ID sequence, so a
+    /// scripted run after a reset makes the same IDs as the first time.
+    public func reset() {
+        ids.restart(seed: configuration.seed)
+        let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
+        core.withLock { core in
+            core.generation += 1
+            core.state = EmulatorState(clock: VirtualClock(wall: configuration.wallClock))
+            // A seeded run replays the same key bytes; the generation keeps old tokens from validating.
+            core.tokens = configuration.seed == nil ? tokens : SessionTokenCodec(keyMaterial: tokens.keyMaterial(mixing: core.generation))
+        }
+        decisions.removeAll()
+    }
+
+    /// A copy of the current state (for the admin API and tests).
+    public var state: EmulatorState { core.withLock { $0.state } }
+
+    /// Runs `body` on the state under the lock (admin API: the clock).
+    func withState<R>(_ body: (inout EmulatorState) -> R) -> R { core.withLock { body(&$0.state) } }
+}

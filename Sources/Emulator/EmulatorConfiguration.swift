@@ -1,0 +1,38 @@
+public import SigV4
+
+/// How an emulator behaves. Passed in once; there are no global switches.
+public struct EmulatorConfiguration: Sendable {
+    /// Verify every request's SigV4 signature and its time (the default). Off, identities are still resolved
+    /// from the access key, but neither the signature nor the clock skew is checked, and a request without any
+    /// credentials acts as the root of `000000000000`: for users who need a lax mock.
+    public var signatureCheck: Bool = true
+    /// Makes every generated ID reproducible (`--seed N`).
+    public var seed: UInt64?
+    /// The region assumed for requests that carry none (unsigned requests with checking off).
+    public var defaultRegion: String = "us-east-1"
+    /// The wall clock: the SigV4 skew check compares against it, and virtual time starts from it.
+    public var wallClock: @Sendable () -> AmzDate = VirtualClock.systemWall
+    /// Called once per request, after the response is built (the `roleplay serve` log line).
+    public var requestLog: (@Sendable (RequestLogRecord) -> Void)?
+    /// How many requests' authorization decisions `GET /_roleplay/decisions` can still explain.
+    public var decisionLogCapacity: Int = 10_000
+    /// The version string `GET /_roleplay/health` reports.
+    public var version: String = "dev"
+
+    public init() {}
+}
+
+/// One request, as the log line shows it. Carries no secret: the caller is an ARN, never a key or a token.
+public struct RequestLogRecord: Sendable {
+    public var requestID: String
+    /// `sts`, `iam`, … or `admin`; `-` when the request could not be routed.
+    public var service: String
+    public var operation: String
+    /// The caller's ARN, or `-` before authentication succeeded.
+    public var caller: String
+    public var status: Int
+    /// `allow`, `deny`, or `-` when no authorization decision was made.
+    public var decision: String
+    /// The wire error code of a failed request.
+    public var errorCode: String?
+}

@@ -1,0 +1,91 @@
+import RoleplayCrypto
+import Synchronization
+
+/// Every identifier the emulator makes up: request IDs, role and user IDs, access keys, secrets, key material.
+///
+/// Unseeded, the bytes come from OpenSSL's DRBG, as real secrets must. With `--seed N` they come from a
+/// SplitMix64 stream instead, so a scripted run makes the same IDs every time and transcripts compare byte
+/// for byte (sequential runs only: concurrent requests draw from the stream in whatever order they arrive).
+public final class IDGenerator: Sendable {
+    private let seeded: Mutex<SplitMix?>
+
+    /// - Parameter seed: nil for secure random IDs; a value for a reproducible sequence.
+    public init(seed: UInt64?) { seeded = Mutex(seed.map(SplitMix.init)) }
+
+    /// Restarts a seeded sequence (after `POST /_roleplay/reset`, a seeded run repeats itself).
+    func restart(seed: UInt64?) { seeded.withLock { $0 = seed.map(SplitMix.init) } }
+
+    /// `count` bytes from the generator.
+    func bytes(_ count: Int) -> [UInt8] {
+        if let bytes = seeded.withLock({ state -> [UInt8]? in
+            guard state != nil else { return nil }
+            return (0..<count).map { _ in UInt8(truncatingIfNeeded: state!.next()) }
+        }) {
+            return bytes
+        }
+        // A DRBG failure leaves nothing safe to hand out; it does not happen on a seeded Linux system.
+        guard let bytes = try? SecureRandom.bytes(count) else { preconditionFailure("OpenSSL's DRBG failed") }
+        return bytes
+    }
+
+    /// A UUID v4 in its canonical lowercase text form, as AWS request IDs are (one per request: written
+    /// digit by digit rather than through hex strings and slices).
+    func requestID() -> String {
+        var b = bytes(16)
+        b[6] = (b[6] & 0x0F) | 0x40
+        b[8] = (b[8] & 0x3F) | 0x80
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(36)
+        for (index, byte) in b.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `prefix` followed by upper-case letters and digits up to `length` characters: role IDs (`AROA…`, 21),
+    /// user IDs (`AIDA…`), policy IDs (`ANPA…`), access key IDs (`AKIA…`, 20, base32 alphabet).
+    func identifier(prefix: String, length: Int, alphabet: IDAlphabet = .upperAlphanumeric) -> String {
+        let count = length - prefix.count
+        let symbols = alphabet.symbols
+        return prefix + String(decoding: bytes(count).map { symbols[Int($0) % symbols.count] }, as: UTF8.self)
+    }
+
+    /// A 40-character secret access key over `[A-Za-z0-9+/]`.
+    func secretAccessKey() -> String { identifier(prefix: "", length: 40, alphabet: .base64) }
+}
+
+/// The character sets AWS identifiers use.
+enum IDAlphabet {
+    /// `A-Z0-9`: role, user and policy IDs.
+    case upperAlphanumeric
+    /// `A-Z2-7`: access key IDs.
+    case base32
+    /// `A-Za-z0-9+/`: secret access keys.
+    case base64
+
+    var symbols: [UInt8] {
+        switch self {
+        case .upperAlphanumeric: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        case .base32: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+        case .base64: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): small, fast, and the same sequence for the same seed everywhere.
+struct SplitMix: Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

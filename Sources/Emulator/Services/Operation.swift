@@ -1,0 +1,67 @@
+public import AWSWire
+public import PolicyEngine
+
+/// One operation of a service: how to read its input, what it must be allowed to do, and what it does.
+///
+/// The pipeline owns the order (decode → authorize → execute → encode); an operation only supplies the
+/// pieces. `decode` runs without state; `authorization` and `execute` run under the state lock, one after the
+/// other, so nothing changes between the check and the change.
+struct Operation: Sendable {
+    let name: String
+    let decode: @Sendable (Route.Parameters, RequestEnvironment) throws(AWSError) -> Call
+
+    /// An operation bound to its decoded input.
+    struct Call {
+        /// The permissions the call needs, given the state; empty for calls that need none.
+        let authorization: (EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck]
+        let execute: (inout EmulatorState, RequestEnvironment) throws(AWSError) -> OperationOutput
+    }
+}
+
+/// What an operation produced, before the protocol encodes it.
+enum OperationOutput {
+    /// Query protocol: the `<{Op}Result>` members, or none for operations without an output shape.
+    case query(QueryEnvelope.Result)
+    /// JSON protocols: the body.
+    case json(JSONValue)
+    /// A response the operation built itself (streams).
+    case response(HTTPResponse)
+}
+
+/// One permission a call needs: an action on a resource, with the resource's own policy if it has one.
+struct AuthorizationCheck: Sendable {
+    var action: String
+    var resource: String
+    var resourceAccount: String?
+    /// For `sts:AssumeRole`, the role's trust policy.
+    var resourcePolicy: CompiledPolicy?
+    /// Operation-specific condition keys (`sts:ExternalId`, `aws:RequestTag/…`).
+    var context: RequestContext = RequestContext()
+    /// Set when the resource does not exist but AWS answers as for a denial (AssumeRole on a missing role):
+    /// the check then fails whatever the policies say, and the note goes to the decision log.
+    var missingResource: String?
+    /// The resource as the denial message names it, when it differs from `resource`.
+    var messageResource: String?
+}
+
+extension Operation {
+    /// A query-protocol operation with a typed input.
+    static func query<Input>(
+        _ name: String,
+        decode: @escaping @Sendable (QueryInput) throws(AWSError) -> Input,
+        authorize: @escaping @Sendable (Input, EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck],
+        execute: @escaping @Sendable (Input, inout EmulatorState, RequestEnvironment) throws(AWSError) -> QueryEnvelope.Result
+    ) -> Operation {
+        Operation(name: name) { (parameters, environment) throws(AWSError) -> Call in
+            guard case .query(let tree) = parameters else {
+                throw AWSError(code: .invalidAction, message: "\(name) is only served over the query protocol")
+            }
+            var reader = QueryInput(tree)
+            let input = try decode(reader)
+            try reader.finish()
+            return Call(
+                authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
+                execute: { (state, environment) throws(AWSError) in .query(try execute(input, &state, environment)) })
+        }
+    }
+}

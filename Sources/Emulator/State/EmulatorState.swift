@@ -1,0 +1,69 @@
+/// All mutable state of the emulator, one value behind one lock (`Emulator`).
+///
+/// A single lock means no lock ordering, which matters because a cross-account AssumeRole reads two accounts.
+/// Handlers receive it `inout` and never see the lock.
+public struct EmulatorState: Sendable {
+    /// Accounts by 12-digit ID.
+    public private(set) var accounts: [String: AccountState] = [:]
+    /// Every IAM user access key, by access key ID.
+    public var accessKeys: [String: AccessKey] = [:]
+    /// The virtual clock.
+    public var clock: VirtualClock
+
+    public init(clock: VirtualClock) { self.clock = clock }
+
+    /// The account, if it has been used.
+    public func account(_ id: String) -> AccountState? { accounts[id] }
+
+    /// Runs `body` on the account, creating it on first use.
+    public mutating func withAccount<R, E: Error>(_ id: String, _ body: (inout AccountState) throws(E) -> R) throws(E)
+        -> R
+    {
+        if accounts[id] == nil { accounts[id] = AccountState(id: id) }
+        return try body(&accounts[id]!)
+    }
+
+    /// Records that an account exists (any authenticated caller's account does).
+    public mutating func touch(account id: String) {
+        if accounts[id] == nil { accounts[id] = AccountState(id: id) }
+    }
+
+    /// The role an ARN names (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), if it exists. Only the name after the
+    /// last `/` identifies the role; the path in the ARN must match the role's own.
+    public func role(arn: String) -> Role? {
+        guard let parsed = RoleARN(arn), let role = accounts[parsed.account]?.role(named: parsed.name),
+            role.path == parsed.path
+        else { return nil }
+        return role
+    }
+}
+
+/// The parts of a role ARN.
+struct RoleARN: Sendable, Hashable {
+    var partition: String
+    var account: String
+    var path: String
+    var name: String
+
+    /// Parses `arn:PARTITION:iam::ACCOUNT:role/NAME` or `…:role/PATH/NAME`, over bytes (every AssumeRole
+    /// parses one).
+    init?(_ text: String) {
+        let fields = text.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[0].elementsEqual("arn".utf8), fields[2].elementsEqual("iam".utf8),
+            fields[3].isEmpty, fields[4].count == 12, fields[4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            fields[5].starts(with: "role/".utf8)
+        else { return nil }
+        let resource = fields[5].dropFirst(5)
+        let slash = resource.lastIndex(of: UInt8(ascii: "/"))
+        let name = slash.map { resource[resource.index(after: $0)...] } ?? resource
+        guard !name.isEmpty else { return nil }
+        partition = String(decoding: fields[1], as: UTF8.self)
+        account = String(decoding: fields[4], as: UTF8.self)
+        path = slash.map { "/" + String(decoding: resource[...$0], as: UTF8.self) } ?? "/"
+        self.name = String(decoding: name, as: UTF8.self)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Emulator
+import Foundation
+import HTTPServer
+
+extension Roleplay {
+    /// `roleplay serve`: the emulator on a socket.
+    ///
+    /// The first line on standard output is exactly `listening on http://HOST:PORT` (scripts and the real-client
+    /// tests read the port from it when started with `--port 0`); request logs go to standard error. SIGINT and
+    /// SIGTERM stop it gracefully: no new connections, requests in flight finish, exit status 0.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the emulator: STS, IAM (and more) on one HTTP endpoint.",
+            discussion: """
+                Identities: an access key of 12 digits is that account's root (secret 'test'); 'test'/'test' is the \
+                root of 000000000000; IAM users' keys and STS temporary credentials work as on AWS. Admin API under \
+                /_roleplay/ (docs/admin-api.md).
+                """)
+
+        @Option(help: "The IPv4 or IPv6 address to listen on (loopback by default; anything else exposes an unauthenticated admin API).")
+        var host = "127.0.0.1"
+
+        @Option(help: "The TCP port; 0 picks a free one (printed on the first line).")
+        var port: UInt16 = 4590
+
+        @Option(help: "error, warn, info (one line per request) or debug (also why each request was denied).")
+        var logLevel: LogLevel = .info
+
+        @Option(help: "on: verify every SigV4 signature and its time (as AWS does). off: a lax mock that skips both.")
+        var signatureCheck: Switch = .on
+
+        @Option(help: "Make every generated ID (request IDs, keys, role IDs) reproducible from this seed.")
+        var seed: UInt64?
+
+        @Option(help: "Server threads (each with its own epoll loop); default: one per core.")
+        var threads: Int?
+
+        @Option(help: "The largest request body accepted, in bytes.")
+        var maxBodyBytes: Int = 16 << 20
+
+        func validate() throws {
+            if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+            guard (1024...(1 << 30)).contains(maxBodyBytes) else {
+                throw ValidationError("--max-body-bytes must be between 1024 and 1073741824")
+            }
+        }
+
+        func run() throws {
+            // Block the stop signals before any server thread exists, so every thread inherits the mask and
+            // only `SignalWaiter` receives them.
+            let signals = SignalWaiter(signals: [SIGINT, SIGTERM])
+            let logger = RequestLogger(level: logLevel)
+            var settings = EmulatorConfiguration()
+            settings.signatureCheck = signatureCheck == .on
+            settings.seed = seed
+            settings.version = Roleplay.version
+            let emulator = EmulatorBox()
+            if logLevel >= .info {
+                settings.requestLog = { record in logger.log(record, decisions: emulator.value?.decisions) }
+            }
+            emulator.value = Emulator(configuration: settings)
+            let handler = emulator.value!
+            var limits = ServerLimits()
+            limits.maxBodyBytes = maxBodyBytes
+            let server = HTTPServer(
+                configuration: ServerConfiguration(
+                    host: host, port: port, threading: .threadPool(threads: threads ?? Threading.coreCount),
+                    limits: limits),
+                handler: { request in handler.handle(request) })
+            let address: BoundAddress
+            do {
+                address = try server.start()
+            } catch {
+                throw ValidationError("cannot listen on \(host):\(port): \(error)")
+            }
+            // Written unbuffered in one piece: a parent process reads this line through a pipe.
+            FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
+            let received = signals.wait()
+            logger.note("received \(received == SIGINT ? "SIGINT" : "SIGTERM"), stopping")
+            server.stop()
+            logger.note("stopped")
+        }
+    }
+}
+
+/// The emulator, set once before the server starts; lets the log closure reach the decision log of the
+/// emulator it is itself part of the configuration of.
+final class EmulatorBox: @unchecked Sendable {
+    // Written once on the main thread before the server starts, read only afterwards.
+    var value: Emulator?
+}
+
+/// `on` / `off`.
+enum Switch: String, ExpressibleByArgument, CaseIterable {
+    case on, off
+}
