@@ -6,18 +6,8 @@ import Testing
 /// IAM users' long-term access keys: created keys authenticate as their user, stop when made inactive or
 /// deleted, and the quota and error answers are AWS's.
 @Suite("IAM access keys")
-struct IAMAccessKeyTests {
-    static let account = "111111111111"
-    static let root = Credentials.root(account)
-
+struct IAMAccessKeyTests: IAMSuite {
     let endpoint = TestEndpoint()
-
-    @discardableResult
-    func iam(_ action: String, _ parameters: KeyValuePairs<String, String> = [:], as credentials: Credentials = root)
-        -> TestResponse
-    {
-        endpoint.call(.iam, action, parameters, as: credentials)
-    }
 
     /// Creates `alice` and one key for her.
     func aliceWithKey() throws -> (userID: String, key: Credentials) {

@@ -104,3 +104,21 @@ struct IAMFixture: Sendable {
         throw TestEndpointError("\(action) never stopped paging")
     }
 }
+
+/// A suite that calls IAM as the root of `111111111111` on its own endpoint, with no user created up front
+/// (unlike `IAMFixture`): the suites that create every user they use.
+protocol IAMSuite {
+    var endpoint: TestEndpoint { get }
+}
+
+extension IAMSuite {
+    static var account: String { IAMFixture.account }
+    static var root: Credentials { IAMFixture.root }
+
+    @discardableResult
+    func iam(
+        _ action: String, _ parameters: KeyValuePairs<String, String> = [:], as credentials: Credentials = Self.root
+    ) -> TestResponse {
+        endpoint.call(.iam, action, parameters, as: credentials)
+    }
+}

@@ -49,8 +49,19 @@ struct IAMSimulationTests {
         -> TestResponse
     {
         let policyParameters = policies.enumerated().map { ("PolicyInputList.member.\($0.offset + 1)", $0.element) }
-        let actionParameters = actions.enumerated().map { ("ActionNames.member.\($0.offset + 1)", $0.element) }
-        return endpoint.call(.iam, "SimulateCustomPolicy", policyParameters + actionParameters + extra, as: credentials)
+        return endpoint.call(
+            .iam, "SimulateCustomPolicy", policyParameters + Self.actionNames(actions) + extra, as: credentials)
+    }
+
+    /// SimulatePrincipalPolicy, as root, for the principal `arn:aws:iam::111111111111:RESOURCE`.
+    func simulatePrincipal(_ resource: String, actions: [String], extra: [(String, String)] = []) -> TestResponse {
+        let source = ("PolicySourceArn", "arn:aws:iam::\(Self.account):\(resource)")
+        return endpoint.call(
+            .iam, "SimulatePrincipalPolicy", [source] + Self.actionNames(actions) + extra, as: Self.root)
+    }
+
+    static func actionNames(_ actions: [String]) -> [(String, String)] {
+        actions.enumerated().map { ("ActionNames.member.\($0.offset + 1)", $0.element) }
     }
 
     @Test("SimulateCustomPolicy decides as the engine does", arguments: cases)
@@ -128,13 +139,7 @@ struct IAMSimulationTests {
             .iam, "PutUserPolicy", ["UserName": "alice", "PolicyName": "s3-read", "PolicyDocument": Self.allowS3Read],
             as: Self.root
         ).succeeded("PutUserPolicy")
-        let response = endpoint.call(
-            .iam, "SimulatePrincipalPolicy",
-            [
-                "PolicySourceArn": "arn:aws:iam::111111111111:user/alice", "ActionNames.member.1": "s3:GetObject",
-                "ActionNames.member.2": "s3:PutObject",
-            ],
-            as: Self.root)
+        let response = simulatePrincipal("user/alice", actions: ["s3:GetObject", "s3:PutObject"])
         #expect(response.status == 200)
         #expect(response.values("EvalDecision") == ["allowed", "implicitDeny"])
         #expect(response.values("SourcePolicyId") == ["s3-read"])
@@ -144,13 +149,9 @@ struct IAMSimulationTests {
     @Test("a permissions boundary input caps the principal's policies")
     func boundaryInput() throws {
         _ = try endpoint.createUser("alice", in: Self.account, allowing: ["s3:*"])
-        let response = endpoint.call(
-            .iam, "SimulatePrincipalPolicy",
-            [
-                "PolicySourceArn": "arn:aws:iam::111111111111:user/alice", "ActionNames.member.1": "s3:PutObject",
-                "PermissionsBoundaryPolicyInputList.member.1": Self.allowS3Read,
-            ],
-            as: Self.root)
+        let response = simulatePrincipal(
+            "user/alice", actions: ["s3:PutObject"],
+            extra: [("PermissionsBoundaryPolicyInputList.member.1", Self.allowS3Read)])
         #expect(response.value("EvalDecision") == "implicitDeny")
         #expect(response.value("PermissionsBoundaryDecisionDetail/AllowedByPermissionsBoundary") == "false")
     }
@@ -162,13 +163,7 @@ struct IAMSimulationTests {
             .iam, "AttachRolePolicy", ["RoleName": "reader", "PolicyArn": "arn:aws:iam::aws:policy/IAMReadOnlyAccess"],
             as: Self.root
         ).succeeded("AttachRolePolicy")
-        let response = endpoint.call(
-            .iam, "SimulatePrincipalPolicy",
-            [
-                "PolicySourceArn": "arn:aws:iam::111111111111:role/reader", "ActionNames.member.1": "iam:GetRole",
-                "ActionNames.member.2": "iam:DeleteRole",
-            ],
-            as: Self.root)
+        let response = simulatePrincipal("role/reader", actions: ["iam:GetRole", "iam:DeleteRole"])
         #expect(response.values("EvalDecision") == ["allowed", "implicitDeny"])
         #expect(response.values("SourcePolicyId") == ["IAMReadOnlyAccess"])
         #expect(response.values("SourcePolicyType") == ["aws-managed"])
@@ -176,10 +171,7 @@ struct IAMSimulationTests {
 
     @Test("SimulatePrincipalPolicy on a missing user is NoSuchEntity")
     func missingPrincipal() {
-        let response = endpoint.call(
-            .iam, "SimulatePrincipalPolicy",
-            ["PolicySourceArn": "arn:aws:iam::111111111111:user/ghost", "ActionNames.member.1": "s3:GetObject"],
-            as: Self.root)
+        let response = simulatePrincipal("user/ghost", actions: ["s3:GetObject"])
         #expect(response.status == 404)
         #expect(response.errorMessage == "The user with name ghost cannot be found.")
     }

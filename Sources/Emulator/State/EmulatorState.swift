@@ -30,10 +30,11 @@ public struct EmulatorState: Sendable {
 
     /// The role an ARN names (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), if it exists. Only the name after the
     /// last `/` identifies the role; the path in the ARN must match the role's own.
-    public func role(arn: String) -> Role? {
-        guard let parsed = RoleARN(arn), let role = accounts[parsed.account]?.role(named: parsed.name),
-            role.path == parsed.path
-        else { return nil }
+    public func role(arn: String) -> Role? { RoleARN(arn).flatMap(role) }
+
+    /// The role a parsed ARN names, if it exists with that path.
+    func role(_ arn: RoleARN) -> Role? {
+        guard let role = accounts[arn.account]?.role(named: arn.name), role.path == arn.path else { return nil }
         return role
     }
 }

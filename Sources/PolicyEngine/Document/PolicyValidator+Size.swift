@@ -70,19 +70,15 @@ extension PolicyValidator {
             guard count > limits.sessionPolicy else { return nil }
             return (.validationError, IAMMessages.sessionTooLong(text, limits.sessionPolicy))
         case .identity:
-            let (limit, entity, name): (Int, String, String) =
-                switch options.inlineEntity {
-                case .role(let name): (limits.inlineRolePolicies, "role", name)
-                case .user(let name): (limits.inlineUserPolicies, "user", name)
-                case .group(let name): (limits.inlineGroupPolicies, "group", name)
-                }
-            return count > limit ? (.limitExceeded, IAMMessages.inlineTooLarge(limit, entity: entity, name: name)) : nil
+            let quota = limits.inlineQuota(for: options.inlineEntity)
+            return count > quota.limit ? (.limitExceeded, quota.message) : nil
         }
     }
 
     /// Characters (Unicode scalars) other than space, tab, line feed and carriage return, counted
     /// over UTF-8 without decoding: every byte that does not continue a sequence starts a scalar.
-    static func nonWhitespaceCount(_ text: String) -> Int {
+    /// Package-visible for IAM's aggregate inline quota, which sums this count over an entity's documents.
+    package static func nonWhitespaceCount(_ text: String) -> Int {
         var copy = text
         return copy.withUTF8 { bytes in
             var count = 0
@@ -94,5 +90,20 @@ extension PolicyValidator {
             }
             return count
         }
+    }
+}
+
+extension PolicySizeLimits {
+    /// The aggregate inline quota of `entity` and IAM's `LimitExceeded` message for exceeding it. One
+    /// document over the quota is refused by the validator; the emulator checks the sum of an entity's
+    /// documents against the same quota, with the same message.
+    package func inlineQuota(for entity: InlinePolicyEntity) -> (limit: Int, message: String) {
+        let (limit, kind, name): (Int, String, String) =
+            switch entity {
+            case .role(let name): (inlineRolePolicies, "role", name)
+            case .user(let name): (inlineUserPolicies, "user", name)
+            case .group(let name): (inlineGroupPolicies, "group", name)
+            }
+        return (limit, IAMMessages.inlineTooLarge(limit, entity: kind, name: name))
     }
 }

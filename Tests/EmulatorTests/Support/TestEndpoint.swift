@@ -99,7 +99,8 @@ final class TestEndpoint: Sendable {
     static func unsignedRequest(_ service: Service, _ action: String, _ parameters: [(String, String)]) -> SigV4Request
     {
         let version = service.queryVersion ?? ""
-        let body = FormEncoding.encode([("Action", action), ("Version", version)] + parameters)
+        let pairs = [("Action", action), ("Version", version)] + parameters
+        let body = QueryParameters(pairs.map { QueryParameters.Parameter($0.0, $0.1) }).formEncoded
         return SigV4Request(
             method: "POST", path: "/",
             headers: [
@@ -152,28 +153,4 @@ extension Credentials {
 
     /// `test`/`test`: the root of `000000000000`.
     static let test = Credentials(accessKeyID: "test", secretAccessKey: "test")
-}
-
-/// `application/x-www-form-urlencoded` as botocore writes it (Python's `urlencode`, i.e. `quote_plus`):
-/// RFC 3986 unreserved characters stay, a space becomes `+`, every other UTF-8 byte becomes `%XX`.
-enum FormEncoding {
-    static func encode(_ pairs: [(String, String)]) -> String {
-        pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
-    }
-
-    static func encode(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                out.append(byte)
-            case UInt8(ascii: " "): out.append(UInt8(ascii: "+"))
-            default: out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

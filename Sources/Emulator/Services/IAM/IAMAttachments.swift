@@ -46,18 +46,3 @@ enum IAMAttachments {
     /// The name part of a managed policy ARN (for listing what is attached, even if since deleted).
     static func name(of arn: String) -> String { ManagedPolicyARN(arn)?.name ?? arn }
 }
-
-extension XMLWriter {
-    /// `<Tags><member><Key/><Value/></member>…</Tags>`, omitted when empty (as IAM does).
-    mutating func tags(_ tags: [Tag]) {
-        guard !tags.isEmpty else { return }
-        element("Tags") { w in
-            for tag in tags {
-                w.element("member") { w in
-                    w.element("Key", text: tag.key)
-                    w.element("Value", text: tag.value)
-                }
-            }
-        }
-    }
-}

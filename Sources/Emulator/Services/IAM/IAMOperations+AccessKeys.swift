@@ -33,7 +33,7 @@ extension IAMOperations {
                         + "\(environment.identity.account) signs with access key ID \(environment.identity.account) "
                         + "and secret access key test.")
             }
-            let user = try existingUser(owner, state, environment)
+            let user = try User.existing(owner, state, environment)
             guard user.accessKeyIDs.count < maxAccessKeys else {
                 throw .limitExceeded("Cannot exceed quota for AccessKeysPerUser: \(maxAccessKeys)")
             }
@@ -42,7 +42,7 @@ extension IAMOperations {
                 secret: environment.ids.secretAccessKey(), account: user.account, userName: user.name,
                 status: .active, createDate: environment.now)
             state.accessKeys[key.id] = key
-            try withUser(user.name, &state, environment) { (user: inout User) throws(AWSError) in
+            try User.updating(user.name, &state, environment) { (user: inout User) throws(AWSError) in
                 user.accessKeyIDs.append(key.id)
             }
             return .members { w in w.accessKey(key) }
@@ -116,7 +116,7 @@ extension IAMOperations {
         execute: { input, state, environment throws(AWSError) in
             let key = try ownedKey(input.id, of: input.name, state, environment)
             state.accessKeys[key.id] = nil
-            try withUser(key.userName, &state, environment) { (user: inout User) throws(AWSError) in
+            try User.updating(key.userName, &state, environment) { (user: inout User) throws(AWSError) in
                 user.accessKeyIDs.removeAll { $0 == key.id }
             }
             return .none
@@ -169,7 +169,7 @@ extension IAMOperations {
         throws(AWSError) -> [AccessKey]
     {
         guard let owner = try targetUserName(name, environment.identity) else { return [] }
-        return try existingUser(owner, state, environment).accessKeyIDs.compactMap { state.accessKeys[$0] }
+        return try User.existing(owner, state, environment).accessKeyIDs.compactMap { state.accessKeys[$0] }
     }
 
     /// The key `id` of `name` (or of the caller), or IAM's NoSuchEntity.

@@ -8,10 +8,11 @@ import PolicyEngine
 /// naming `policy ARN`, since the policy lies outside the caller's account.
 extension IAMOperations {
     /// Managed policies and their versions (the versions are in `IAMOperations+PolicyVersions.swift`).
-    static let managedPolicyOperations: [Operation] = [
-        createPolicy, getPolicy, listPolicies, deletePolicy, tagPolicy, untagPolicy, listPolicyTags,
-        createPolicyVersion, getPolicyVersion, listPolicyVersions, deletePolicyVersion, setDefaultPolicyVersion,
-    ]
+    static let managedPolicyOperations: [Operation] =
+        [
+            createPolicy, getPolicy, listPolicies, deletePolicy,
+            createPolicyVersion, getPolicyVersion, listPolicyVersions, deletePolicyVersion, setDefaultPolicyVersion,
+        ] + tagOperations(for: ManagedPolicy.self)
 
     struct CreatePolicyInput: Sendable {
         var name: String
@@ -129,89 +130,6 @@ extension IAMOperations {
             }
             state.withAccount(environment.identity.account) { $0.policies[arn] = nil }
             return .none
-        })
-
-    struct TagPolicyInput: Sendable {
-        var arn: String
-        var tags: [Tag]
-    }
-
-    static let tagPolicy = Operation.query(
-        "TagPolicy",
-        decode: { (input: QueryInput) throws(AWSError) in
-            TagPolicyInput(arn: input.policyARN(), tags: input.requiredTags())
-        },
-        authorize: { input, _, environment throws(AWSError) in
-            [withTagContext(policyCheck("iam:TagPolicy", input.arn, environment, changes: true), input.tags)]
-        },
-        execute: { input, state, environment throws(AWSError) in
-            try checkUniqueKeys(input.tags)
-            try updatingPolicy(input.arn, &state, environment) { (policy: inout ManagedPolicy) throws(AWSError) in
-                var tags = policy.tags
-                tags.merge(input.tags)
-                guard tags.count <= maxTags else {
-                    throw .limitExceeded("Cannot exceed quota for TagsPerPolicy: \(maxTags)")
-                }
-                policy.tags = tags
-            }
-            return .none
-        })
-
-    struct UntagPolicyInput: Sendable {
-        var arn: String
-        var keys: [String]
-    }
-
-    static let untagPolicy = Operation.query(
-        "UntagPolicy",
-        decode: { (input: QueryInput) throws(AWSError) in
-            let arn = input.policyARN()
-            guard let keys = input.strings("TagKeys", maxCount: 50, min: 1, max: 128, pattern: .tag) else {
-                input.violation("Value null at 'tagKeys' failed to satisfy constraint: Member must not be null")
-                return UntagPolicyInput(arn: arn, keys: [])
-            }
-            return UntagPolicyInput(arn: arn, keys: keys)
-        },
-        authorize: { input, _, environment throws(AWSError) in
-            [policyCheck("iam:UntagPolicy", input.arn, environment, changes: true)]
-        },
-        execute: { input, state, environment throws(AWSError) in
-            let keys = Set(input.keys.map { $0.lowercased() })
-            try updatingPolicy(input.arn, &state, environment) { (policy: inout ManagedPolicy) throws(AWSError) in
-                policy.tags.removeAll { keys.contains($0.key.lowercased()) }
-            }
-            return .none
-        })
-
-    struct ListPolicyTagsInput: Sendable {
-        var arn: String
-        var marker: String?
-        var maxItems: Int?
-    }
-
-    static let listPolicyTags = Operation.query(
-        "ListPolicyTags",
-        decode: { (input: QueryInput) throws(AWSError) in
-            let paging = input.paging()
-            return ListPolicyTagsInput(arn: input.policyARN(), marker: paging.marker, maxItems: paging.maxItems)
-        },
-        authorize: { input, _, environment throws(AWSError) in
-            [policyCheck("iam:ListPolicyTags", input.arn, environment)]
-        },
-        execute: { input, state, environment throws(AWSError) in
-            let view = try policyView(input.arn, state, environment)
-            let page = try IAMPage(view.tags, marker: input.marker, maxItems: input.maxItems)
-            return .members { w in
-                w.element("Tags") { w in
-                    for tag in page.items {
-                        w.element("member") { w in
-                            w.element("Key", text: tag.key)
-                            w.element("Value", text: tag.value)
-                        }
-                    }
-                }
-                page.writeTruncation(to: &w)
-            }
         })
 
     // MARK: Shared by the managed policy operations

@@ -3,14 +3,12 @@ import PolicyEngine
 
 /// Roles (spec §5.2–§5.4): create, read, list, update, delete, and the trust policy.
 extension IAMOperations {
-    /// Every role operation: these, the tags and boundary of `IAMOperations+RoleTags.swift`, the inline
-    /// policies of `+RolePolicies.swift` and the attachments of `+RoleAttachments.swift`.
-    static let roleOperations: [Operation] = [
-        createRole, getRole, listRoles, updateRole, updateRoleDescription, deleteRole, updateAssumeRolePolicy,
-        tagRole, untagRole, listRoleTags, putRolePermissionsBoundary, deleteRolePermissionsBoundary,
-        putRolePolicy, getRolePolicy, listRolePolicies, deleteRolePolicy,
-        attachRolePolicy, detachRolePolicy, listAttachedRolePolicies,
-    ]
+    /// Every role operation: these, and the policies, boundary and tags every principal has
+    /// (`IAMOperations+PrincipalPolicies.swift`).
+    static let roleOperations: [Operation] =
+        [
+            createRole, getRole, listRoles, updateRole, updateRoleDescription, deleteRole, updateAssumeRolePolicy,
+        ] + principalPolicyOperations(for: Role.self)
 
     struct CreateRoleInput: Sendable {
         var name: String
@@ -68,39 +66,11 @@ extension IAMOperations {
         authorize: { name, state, environment throws(AWSError) in [roleCheck("iam:GetRole", name, state, environment)]
         },
         execute: { name, state, environment throws(AWSError) in
-            let role = try existingRole(name, state, environment)
+            let role = try Role.existing(name, state, environment)
             return .members { w in w.role(role, detail: .full) }
         })
 
-    struct ListRolesInput: Sendable {
-        var pathPrefix: String
-        var marker: String?
-        var maxItems: Int?
-    }
-
-    /// ListRoles: alphabetically by name, filtered by path prefix, paged.
-    static let listRoles = Operation.query(
-        "ListRoles",
-        decode: { (input: QueryInput) throws(AWSError) in
-            let paging = input.paging()
-            return ListRolesInput(
-                pathPrefix: input.string("PathPrefix", min: 1, max: 512, pattern: .pathPrefix) ?? "/",
-                marker: paging.marker, maxItems: paging.maxItems)
-        },
-        authorize: { _, _, _ throws(AWSError) in [IAMResources.check("iam:ListRoles", "*")] },
-        execute: { input, state, environment throws(AWSError) in
-            let roles = (state.account(environment.identity.account)?.roles.values).map(Array.init) ?? []
-            let matching = roles.filter { $0.path.hasPrefix(input.pathPrefix) }.sorted {
-                alphabetical($0.name, $1.name)
-            }
-            let page = try IAMPage(matching, marker: input.marker, maxItems: input.maxItems)
-            return .members { w in
-                w.element("Roles") { w in
-                    for role in page.items { w.role(role, detail: .listing, element: "member") }
-                }
-                page.writeTruncation(to: &w)
-            }
-        })
+    static let listRoles = listOperation(for: Role.self)
 
     struct UpdateRoleInput: Sendable {
         var name: String
@@ -120,7 +90,7 @@ extension IAMOperations {
             [roleCheck("iam:UpdateRole", input.name, state, environment)]
         },
         execute: { input, state, environment throws(AWSError) in
-            try updatingRole(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
+            try Role.updating(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
                 if let description = input.description { role.description = description }
                 if let duration = input.maxSessionDuration { role.maxSessionDuration = duration }
             }
@@ -143,7 +113,7 @@ extension IAMOperations {
             [roleCheck("iam:UpdateRoleDescription", input.name, state, environment)]
         },
         execute: { input, state, environment throws(AWSError) in
-            let role = try updatingRole(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
+            let role = try Role.updating(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
                 role.description = input.description
                 return role
             }
@@ -159,7 +129,7 @@ extension IAMOperations {
             [roleCheck("iam:DeleteRole", name, state, environment)]
         },
         execute: { name, state, environment throws(AWSError) in
-            let role = try existingRole(name, state, environment)
+            let role = try Role.existing(name, state, environment)
             if !role.attachedPolicyARNs.isEmpty {
                 throw .deleteConflict("Cannot delete entity, must detach all policies first.")
             }
@@ -186,9 +156,9 @@ extension IAMOperations {
             [roleCheck("iam:UpdateAssumeRolePolicy", input.name, state, environment)]
         },
         execute: { input, state, environment throws(AWSError) in
-            let current = try existingRole(input.name, state, environment)
+            let current = try Role.existing(input.name, state, environment)
             let trust = try IAMDocuments.store(input.document, kind: .trust, name: current.name, state: state)
-            try updatingRole(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
+            try Role.updating(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
                 role.trustPolicy = trust
             }
             return .none
@@ -196,30 +166,8 @@ extension IAMOperations {
 
     // MARK: Shared by the role operations
 
-    /// The caller's role `name`, or IAM's NoSuchEntity.
-    static func existingRole(_ name: String, _ state: EmulatorState, _ environment: RequestEnvironment) throws(AWSError)
-        -> Role
-    {
-        guard let role = state.account(environment.identity.account)?.role(named: name) else {
-            throw .noSuchEntity("The role with name \(name) cannot be found.")
-        }
-        return role
-    }
-
     /// The order of IAM's listings: alphabetical, ignoring case (exact order breaks ties, so it is total).
     static func alphabetical(_ a: String, _ b: String) -> Bool { (a.lowercased(), a) < (b.lowercased(), b) }
-
-    /// Changes the caller's role `name`; nothing is stored when `body` throws.
-    @discardableResult
-    static func updatingRole<R>(
-        _ name: String, _ state: inout EmulatorState, _ environment: RequestEnvironment,
-        _ body: (inout Role) throws(AWSError) -> R
-    ) throws(AWSError) -> R {
-        var role = try existingRole(name, state, environment)
-        let result = try body(&role)
-        state.withAccount(environment.identity.account) { $0.roles[name.lowercased()] = role }
-        return result
-    }
 
     /// The permission a call on an existing role needs: the action on the role's ARN (with its path, when the
     /// role exists). AWS's denial names the resource as `role NAME` for these calls.
@@ -234,10 +182,9 @@ extension IAMOperations {
         check.context = context
         return check
     }
-
 }
 
 extension QueryInput {
     /// `RoleName`: 1–64 of `[\w+=,.@-]`.
-    func roleName() -> String { required("RoleName", min: 1, max: 64, pattern: .entityName) }
+    func roleName() -> String { Role.name(from: self) }
 }

@@ -136,7 +136,7 @@ extension IAMOperations {
         switch parsed.kind {
         case .user:
             let name = parsed.userName ?? ""
-            guard let user = account?.user(named: name), user.arn == arn else { throw userNotFound(name) }
+            guard let user = account?.user(named: name), user.arn == arn else { throw User.notFound(name) }
             return PrincipalPolicies(
                 caller: IdentityResolver.user(user, accessKeyID: "").caller,
                 identity: own(user.inlinePolicies, type: "user", attached: user.attachedPolicyARNs),

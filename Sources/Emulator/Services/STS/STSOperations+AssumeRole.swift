@@ -5,6 +5,8 @@ import SigV4
 extension STSOperations {
     struct AssumeRoleInput: Sendable {
         var roleARN: String
+        /// `roleARN` parsed once at decoding; nil when it is not a role ARN (answered like a missing role).
+        var parsedRoleARN: RoleARN?
         var sessionName: String
         var externalID: String?
         var durationSeconds: Int?
@@ -26,8 +28,9 @@ extension STSOperations {
     static let assumeRole = Operation.query(
         "AssumeRole",
         decode: { (input: QueryInput) throws(AWSError) in
-            AssumeRoleInput(
-                roleARN: input.required("RoleArn", min: 20, max: 2048),
+            let roleARN = input.required("RoleArn", min: 20, max: 2048)
+            return AssumeRoleInput(
+                roleARN: roleARN, parsedRoleARN: RoleARN(roleARN),
                 sessionName: input.required("RoleSessionName", min: 2, max: 64, pattern: .sessionName),
                 externalID: input.string("ExternalId", min: 2, max: 1224, pattern: .externalID),
                 durationSeconds: input.int("DurationSeconds", min: 900, max: 43_200),
@@ -48,7 +51,7 @@ extension STSOperations {
                 serialNumber: input.string("SerialNumber", min: 9, max: 256, pattern: .serialNumber))
         },
         authorize: { input, state, environment throws(AWSError) in
-            let role = state.role(arn: input.roleARN)
+            let role = input.parsedRoleARN.flatMap(state.role)
             var context = RequestContext()
             if let externalID = input.externalID { context.set("sts:ExternalId", externalID) }
             context.set("sts:RoleSessionName", input.sessionName)
@@ -59,7 +62,7 @@ extension STSOperations {
             if !input.transitiveTagKeys.isEmpty { context.set("sts:TransitiveTagKeys", values: input.transitiveTagKeys) }
             let check = AuthorizationCheck(
                 action: "sts:AssumeRole", resource: input.roleARN,
-                resourceAccount: RoleARN(input.roleARN)?.account, resourcePolicy: role?.trustPolicy.compiled,
+                resourceAccount: input.parsedRoleARN?.account, resourcePolicy: role?.trustPolicy.compiled,
                 context: context, missingResource: role == nil ? "the role \(input.roleARN) does not exist" : nil)
             var checks = [check]
             if input.passesTags {
@@ -76,7 +79,7 @@ extension STSOperations {
         },
         execute: { input, state, environment throws(AWSError) in
             // Authorization refused a missing role, so it exists here.
-            guard let role = state.role(arn: input.roleARN) else {
+            guard let role = input.parsedRoleARN.flatMap(state.role) else {
                 throw .accessDenied(
                     "User: \(environment.identity.caller.arn) is not authorized to perform: sts:AssumeRole on resource: \(input.roleARN)")
             }
