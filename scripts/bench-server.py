@@ -9,7 +9,10 @@ Figures (every line printed starts with `server `):
   2. GetCallerIdentity and AssumeRole throughput: one request signed with botocore's SigV4Auth right before
      each run, written out as raw HTTP/1.1 bytes and replayed unchanged by wrk over keep-alive connections
      (scripts/bench-replay.lua); requests/s, p50, p99. --runs runs of --seconds per row, the runs alternate
-     between the two servers (both are up during this phase, the idle one waits); medians are printed.
+     between the two servers (both are up during this phase, the idle one waits); medians are printed, with
+     the largest single latency seen. wrk 4 corrects its percentiles for coordinated omission (a stall
+     of S seconds adds samples for the requests it held back), so one stall of the server or of the
+     machine shows up in p99: compare p99 with max, and rerun when the machine was busy.
   3. Roleplay only, on a fresh server: AssumeRole runs back to back until at least --million AssumeRoles
      were answered; throughput of the first and the last run and their ratio, RSS before and after, and
      GetCallerIdentity throughput afterwards.
@@ -345,12 +348,13 @@ def ratio(x):
 
 def row_text(runs):
     return (f"{fmt_rps(med(runs, 'rps'))} p50 {ms(med(runs, 'p50_us'))} p99 {ms(med(runs, 'p99_us'))}"
-            f" (non-2xx {sum(r['non2xx'] for r in runs):.0f}, socket errors {sum(r['errors'] for r in runs):.0f})")
+            f" (max {ms(max(r['max_us'] for r in runs))}; non-2xx {sum(r['non2xx'] for r in runs):.0f},"
+            f" socket errors {sum(r['errors'] for r in runs):.0f})")
 
 
 def run_text(r):
     return (f"{fmt_rps(r['rps'])} p50 {ms(r['p50_us'])} p99 {ms(r['p99_us'])}"
-            f" (non-2xx {r['non2xx']:.0f}, socket errors {r['errors']:.0f})")
+            f" (max {ms(r['max_us'])}; non-2xx {r['non2xx']:.0f}, socket errors {r['errors']:.0f})")
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -26,7 +26,8 @@ public final class Emulator: Sendable {
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
         self.configuration = configuration
         ids = IDGenerator(seed: configuration.seed)
-        decisions = DecisionLog(capacity: configuration.decisionLogCapacity)
+        decisions = DecisionLog(
+            deniedCapacity: configuration.decisionLogCapacity, allowedCapacity: configuration.allowedDecisionLogCapacity)
         verifiers = Verifiers()
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
         core = Mutex(Core(state: EmulatorState(clock: VirtualClock(wall: configuration.wallClock)), tokens: tokens, generation: 0))

@@ -14,8 +14,10 @@ public struct EmulatorConfiguration: Sendable {
     public var wallClock: @Sendable () -> AmzDate = VirtualClock.systemWall
     /// Called once per request, after the response is built (the `roleplay serve` log line).
     public var requestLog: (@Sendable (RequestLogRecord) -> Void)?
-    /// How many requests' authorization decisions `GET /_roleplay/decisions` can still explain.
+    /// How many requests with a denied authorization `GET /_roleplay/decisions` can still explain.
     public var decisionLogCapacity: Int = 10_000
+    /// How many requests whose authorizations all allowed it can still explain.
+    public var allowedDecisionLogCapacity: Int = 1_000
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

@@ -98,6 +98,23 @@ struct PipelineTests {
         #expect(endpoint.admin("GET", "/decisions?request_id=\(ids[2])").status == 200)
     }
 
+    @Test("allowed requests are kept in their own, shorter ring, so denials outlive them")
+    func allowedDecisionLogCapacity() throws {
+        let endpoint = TestEndpoint {
+            $0.decisionLogCapacity = 2
+            $0.allowedDecisionLogCapacity = 1
+        }
+        let flow = try endpoint.connectorFlow()
+        let denied = try #require(endpoint.assumeConnectorRole(flow, externalID: "wrong-external-id").requestID)
+        let first = try #require(endpoint.assumeConnectorRole(flow).requestID)
+        let second = try #require(endpoint.assumeConnectorRole(flow).requestID)
+        #expect(endpoint.admin("GET", "/decisions?request_id=\(first)").status == 404)
+        let explained = endpoint.admin("GET", "/decisions?request_id=\(second)")
+        #expect(explained.status == 200)
+        #expect(explained.body.contains("\"decision\":\"allowed\""))
+        #expect(endpoint.admin("GET", "/decisions?request_id=\(denied)").status == 200)
+    }
+
     @Test("concurrent AssumeRoles all succeed with distinct credentials")
     func concurrency() throws {
         let flow = try endpoint.connectorFlow()

@@ -79,7 +79,7 @@ struct AdminAPI {
         else { return .failure(AdminError(status: 400, message: "request_id is required: /_roleplay/decisions?request_id=ID")) }
         guard let entries = emulator.decisions.entries(requestID: requestID) else {
             return .failure(
-                AdminError(status: 404, message: "no decisions recorded for request \(requestID) (unknown, or older than the last \(emulator.decisions.capacity) requests)"))
+                AdminError(status: 404, message: "no decisions recorded for request \(requestID) (unknown, or older than the last \(emulator.decisions.deniedCapacity) denied and \(emulator.decisions.allowedCapacity) allowed requests)"))
         }
         let list: [JSONValue] = entries.map { entry in
             let evaluation = Authorizer.evaluate(entry.request, entry.policies)

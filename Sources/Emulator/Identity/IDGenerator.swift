@@ -8,20 +8,25 @@ import Synchronization
 /// for byte (sequential runs only: concurrent requests draw from the stream in whatever order they arrive).
 public final class IDGenerator: Sendable {
     private let seeded: Mutex<SplitMix?>
+    /// Fixed at creation, so an unseeded generator never takes the lock (every request draws several IDs).
+    private let isSeeded: Bool
 
     /// - Parameter seed: nil for secure random IDs; a value for a reproducible sequence.
-    public init(seed: UInt64?) { seeded = Mutex(seed.map(SplitMix.init)) }
+    public init(seed: UInt64?) {
+        seeded = Mutex(seed.map(SplitMix.init))
+        isSeeded = seed != nil
+    }
 
     /// Restarts a seeded sequence (after `POST /_roleplay/reset`, a seeded run repeats itself).
-    func restart(seed: UInt64?) { seeded.withLock { $0 = seed.map(SplitMix.init) } }
+    func restart(seed: UInt64?) {
+        guard isSeeded else { return }
+        seeded.withLock { $0 = seed.map(SplitMix.init) }
+    }
 
     /// `count` bytes from the generator.
     func bytes(_ count: Int) -> [UInt8] {
-        if let bytes = seeded.withLock({ state -> [UInt8]? in
-            guard state != nil else { return nil }
-            return (0..<count).map { _ in UInt8(truncatingIfNeeded: state!.next()) }
-        }) {
-            return bytes
+        if isSeeded {
+            return seeded.withLock { state in (0..<count).map { _ in UInt8(truncatingIfNeeded: state!.next()) } }
         }
         // A DRBG failure leaves nothing safe to hand out; it does not happen on a seeded Linux system.
         guard let bytes = try? SecureRandom.bytes(count) else { preconditionFailure("OpenSSL's DRBG failed") }

@@ -5,7 +5,11 @@ import Synchronization
 ///
 /// AWS's denial says only "not authorized"; the log says why. It keeps the inputs of each decision (the
 /// request and the policies, both immutable and shared), not the explanation: the full trace is computed only
-/// when someone asks, so the request path pays one insertion. Bounded to the last `capacity` requests.
+/// when someone asks, so the request path pays one insertion.
+///
+/// Two bounded rings: requests with a denial (the ones people ask about; 10,000 by default) and requests whose
+/// every decision allowed (1,000 by default). Keeping a busy server's allowed requests as long as its denials
+/// would hold tens of megabytes of request contexts and make every insertion free a cache-cold one.
 public final class DecisionLog: Sendable {
     /// One authorization made while serving a request.
     public struct Entry: Sendable {
@@ -16,35 +20,59 @@ public final class DecisionLog: Sendable {
         public var note: String?
     }
 
+    /// The last `capacity` requests' entries, oldest replaced first.
     private struct Ring: ~Copyable {
+        let capacity: Int
         var byID: [String: [Entry]] = [:]
         var order: [String] = []
         var head = 0
+
+        init(capacity: Int) { self.capacity = max(1, capacity) }
+
+        mutating func insert(_ requestID: String, _ entries: [Entry]) {
+            if byID[requestID] == nil {
+                if order.count < capacity {
+                    order.append(requestID)
+                } else {
+                    byID[order[head]] = nil
+                    order[head] = requestID
+                    head = (head + 1) % capacity
+                }
+            }
+            byID[requestID, default: []] += entries
+        }
     }
 
-    private let ring = Mutex(Ring())
-    public let capacity: Int
+    private let denied: Mutex<Ring>
+    private let allowed: Mutex<Ring>
+    /// How many requests with a denial are kept.
+    public let deniedCapacity: Int
+    /// How many requests whose decisions all allowed are kept.
+    public let allowedCapacity: Int
 
-    public init(capacity: Int = 10_000) { self.capacity = max(1, capacity) }
+    public init(deniedCapacity: Int = 10_000, allowedCapacity: Int = 1_000) {
+        self.deniedCapacity = max(1, deniedCapacity)
+        self.allowedCapacity = max(1, allowedCapacity)
+        denied = Mutex(Ring(capacity: deniedCapacity))
+        allowed = Mutex(Ring(capacity: allowedCapacity))
+    }
 
     func record(requestID: String, _ entries: [Entry]) {
         guard !entries.isEmpty else { return }
-        ring.withLock { r in
-            if r.byID[requestID] == nil {
-                if r.order.count < capacity {
-                    r.order.append(requestID)
-                } else {
-                    r.byID[r.order[r.head]] = nil
-                    r.order[r.head] = requestID
-                    r.head = (r.head + 1) % capacity
-                }
-            }
-            r.byID[requestID, default: []] += entries
+        if entries.contains(where: { $0.decision != .allowed }) {
+            denied.withLock { $0.insert(requestID, entries) }
+        } else {
+            allowed.withLock { $0.insert(requestID, entries) }
         }
     }
 
     /// The decisions made for a request, oldest first; nil when the ID is unknown or has aged out.
-    public func entries(requestID: String) -> [Entry]? { ring.withLock { $0.byID[requestID] } }
+    public func entries(requestID: String) -> [Entry]? {
+        denied.withLock { $0.byID[requestID] } ?? allowed.withLock { $0.byID[requestID] }
+    }
 
-    func removeAll() { ring.withLock { $0 = Ring() } }
+    func removeAll() {
+        denied.withLock { $0 = Ring(capacity: deniedCapacity) }
+        allowed.withLock { $0 = Ring(capacity: allowedCapacity) }
+    }
 }

@@ -130,7 +130,8 @@ final class QueryInput {
     // MARK: Constraints
 
     private func check(_ text: String, at member: String, min: Int?, max: Int?, pattern: MemberPattern?) {
-        let length = text.count
+        // AWS counts UTF-16 code units (Java string length), not grapheme clusters.
+        let length = text.utf16.count
         if let max, length > max {
             violations.append("Value '\(text)' at '\(member)' failed to satisfy constraint: Member must have length less than or equal to \(max)")
         }

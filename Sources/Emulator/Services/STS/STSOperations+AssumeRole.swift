@@ -40,7 +40,7 @@ extension STSOperations {
                         input.violation("Value null at 'policyArns.\(index + 1).member.arn' failed to satisfy constraint: Member must not be null")
                         return nil
                     }
-                    if arn.count < 20 || arn.count > 2048 {
+                    if arn.utf16.count < 20 || arn.utf16.count > 2048 {
                         input.violation("Value '\(arn)' at 'policyArns.\(index + 1).member.arn' failed to satisfy constraint: Member must have length between 20 and 2048")
                     }
                     return arn
@@ -107,10 +107,11 @@ extension STSOperations {
             claims.tags = tags.tags
             claims.transitiveTagKeys = tags.transitive
             claims.multiFactorAuthenticated = input.serialNumber != nil || caller.session?.multiFactorAuthenticated == true
-            let credentials = TemporaryCredentials.issue(claims, environment)
             let packed = packedPolicySize(input)
+            // Minting (random key ID, two HMACs, base64) happens when the result is written, which the pipeline
+            // does after the state lock is released: nothing of it touches the state.
             return .members { w in
-                credentials.write(to: &w)
+                TemporaryCredentials.issue(claims, environment).write(to: &w)
                 w.element("AssumedRoleUser") { w in
                     w.element("AssumedRoleId", text: claims.assumedRoleID)
                     w.element("Arn", text: claims.assumedRoleARN)

@@ -56,8 +56,8 @@ enum STSOperations {
                 origin: .getSessionToken, account: identity.account, issuedAt: now, expiration: now + Int64(duration))
             claims.userName = identity.userName ?? ""
             claims.multiFactorAuthenticated = input.serialNumber != nil
-            let credentials = TemporaryCredentials.issue(claims, environment)
-            return .members { w in credentials.write(to: &w) }
+            // Minted while the result is written, outside the state lock (see AssumeRole).
+            return .members { w in TemporaryCredentials.issue(claims, environment).write(to: &w) }
         })
 }
 
