@@ -80,17 +80,15 @@ public struct XMLWriter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes that start something to rewrite: C0 controls, `& < > " '`, and 0xEF (the lead byte of U+FFFE
+    /// and U+FFFF).
+    private static let needsEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+    }
+
     /// Appends `value` escaped: plain runs are copied as they are, only the characters that need it rewritten.
     static func escape(_ value: String, into out: inout [UInt8]) {
-        let scan: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in
-            for byte in bytes
-            where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
-                || byte == 0xEF
-            {
-                return true
-            }
-            return false
-        }
+        let scan: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in bytes.contains { XMLWriter.needsEscape[Int($0)] } }
         // Native strings are contiguous UTF-8; scanning the buffer is several times faster than the view.
         let needsWork = value.utf8.withContiguousStorageIfAvailable(scan) ?? Array(value.utf8).withUnsafeBufferPointer(scan)
         guard needsWork else {
