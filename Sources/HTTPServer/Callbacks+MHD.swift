@@ -39,6 +39,13 @@ enum Callbacks {
         string.map { strlen($0) } ?? 0
     }
 
+    /// Refuses every new connection once `stop` has begun (MHD closes it at once), admits all before.
+    static let acceptPolicy: MHD_AcceptPolicyCallback = { cls, _, _ in
+        guard let cls else { return .NO }
+        return Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().stopping.load(ordering: .acquiring)
+            ? .NO : .YES
+    }
+
     static let requestCompleted: MHD_RequestCompletedCallback = { cls, _, requestContext, _ in
         guard let cls, let requestContext, let state = requestContext.pointee else { return }
         requestContext.pointee = nil

@@ -13,6 +13,8 @@ final class ServerContext: Sendable {
     let limits: ServerLimits
     /// Requests whose request line has been read and that have not completed; `stop()` waits for zero.
     let inFlight = Atomic<Int>(0)
+    /// Set by `stop()`: the accept policy then refuses new connections.
+    let stopping = Atomic<Bool>(false)
 
     init(handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse, limits: ServerLimits) {
         self.handler = handler
@@ -23,9 +25,9 @@ final class ServerContext: Sendable {
 /// One running libmicrohttpd daemon: every C call that starts or stops it, and the option list.
 ///
 /// `@unchecked Sendable` because it holds the C handle. Invariant: `handle` is set once in `init` and never
-/// changes; `stop` runs its body at most once (guarded by the `stopped` atomic), and
-/// `MHD_quiesce_daemon`/`MHD_stop_daemon` may be called from any thread that is not an MHD thread. `context`
-/// outlives every callback because `MHD_stop_daemon` joins MHD's threads before `stop` returns.
+/// changes; `stop` runs its body at most once (guarded by the `stopped` atomic), and `MHD_stop_daemon` may be
+/// called from any thread that is not an MHD thread. `context` outlives every callback because
+/// `MHD_stop_daemon` joins MHD's threads before `stop` returns.
 final class Daemon: @unchecked Sendable {
     let address: BoundAddress
     private let handle: OpaquePointer
@@ -42,8 +44,7 @@ final class Daemon: @unchecked Sendable {
         let context = ServerContext(handler: handler, limits: limits)
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
 
-        // Internal threads only (MHD polls and calls back on its own threads); ITC lets MHD_quiesce_daemon wake
-        // them when `stop` stops accepting.
+        // Internal threads only (MHD polls and calls back on its own threads); ITC lets MHD_stop_daemon wake them.
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_ITC.rawValue
         var threadPoolSize = 0
         switch configuration.threading {
@@ -78,7 +79,8 @@ final class Daemon: @unchecked Sendable {
             options.append(.init(option: .END, value: 0, ptr_value: nil))
             return options.withUnsafeBufferPointer { items in
                 cmhd_start_daemon(
-                    flags, configuration.port, nil, nil, Callbacks.access, contextPointer, items.baseAddress)
+                    flags, configuration.port, Callbacks.acceptPolicy, contextPointer, Callbacks.access, contextPointer,
+                    items.baseAddress)
             }
         }
         guard let started else {
@@ -100,8 +102,10 @@ final class Daemon: @unchecked Sendable {
     /// MHD's threads. Only the first call does anything.
     func stop(gracePeriod: Duration) {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        // The listen socket MHD hands back stays open (unused) until MHD_stop_daemon, as its manual requires.
-        let listenSocket = MHD_quiesce_daemon(handle)
+        // New connections are refused by the accept policy rather than by MHD_quiesce_daemon: with epoll and a
+        // thread pool, quiescing races MHD's own removal of the listen socket from a worker's epoll set and can
+        // abort the process ("Failed to remove listen FD from epoll set", an open libmicrohttpd defect).
+        context.stopping.store(true, ordering: .releasing)
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: gracePeriod)
         while context.inFlight.load(ordering: .acquiring) > 0 && clock.now < deadline {
@@ -109,6 +113,5 @@ final class Daemon: @unchecked Sendable {
             nanosleep(&pause, nil)
         }
         MHD_stop_daemon(handle)
-        if listenSocket >= 0 { close(listenSocket) }
     }
 }
