@@ -536,7 +536,7 @@ def main():
     servers = []
     if "roleplay" in wanted:
         if not os.access(a.roleplay, os.X_OK):
-            log(f"bench-server: roleplay binary {a.roleplay} not found (swift build -c release --product roleplay)")
+            log(f"bench-server: roleplay binary {a.roleplay} not found (make build)")
             return 2
         servers.append(Server("roleplay", [a.roleplay, "serve", "--host", "{host}", "--port", "{port}",
                                            "--log-level", a.log_level], True, a.workdir))

@@ -63,6 +63,9 @@ def test_assume_role_with_right_external_id_returns_session_credentials(server, 
     assert re.fullmatch(rf"AROA[A-Z0-9]{{17}}:{SESSION}", out["AssumedRoleUser"]["AssumedRoleId"])
     lifetime = c["Expiration"] - before
     assert timedelta(seconds=3600 - 60) <= lifetime <= timedelta(seconds=3600 + 60), lifetime
+    meta = out["ResponseMetadata"]
+    assert meta["RequestId"] and meta["HTTPHeaders"].get("x-amzn-requestid") == meta["RequestId"], meta
+    assert "date" in meta["HTTPHeaders"], "§9.4: every response carries Date"
 
 
 def test_caller_identity_of_the_session_is_the_assumed_role(server, connector):
@@ -257,12 +260,30 @@ def test_get_role_returns_the_trust_policy_and_the_attached_policy(server, conne
     ("{not json", "This policy contains invalid Json"),
     (json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
       "Principal": {"AWS": f"arn:aws:iam::{SAAS_ACCOUNT}:root"}, "Resource": "*"}]}), "Has prohibited field Resource"),
-], ids=["invalid-json", "resource-in-trust-policy"])
+    (json.dumps(trust_policy("x1", f"arn:aws:iam::{CUSTOMER_ACCOUNT}:role/Missing")),
+     f'Invalid principal in policy: "AWS":"arn:aws:iam::{CUSTOMER_ACCOUNT}:role/Missing"'),
+], ids=["invalid-json", "resource-in-trust-policy", "principal-that-does-not-exist"])
 def test_create_role_with_a_malformed_trust_policy(server, document, message):
     """§5.5: the trust policy is validated at CreateRole."""
     iam = client(server, "iam", root(CUSTOMER_ACCOUNT))
     expect_error(lambda: iam.create_role(RoleName="broken", AssumeRolePolicyDocument=document),
                  "MalformedPolicyDocument", 400, message)
+
+
+def test_role_names_are_unique_regardless_of_case(server, connector):
+    """§5.1/5.2: a second role differing only in case already exists (409)."""
+    iam = client(server, "iam", root(CUSTOMER_ACCOUNT))
+    expect_error(lambda: iam.create_role(RoleName=ROLE_NAME.upper(), AssumeRolePolicyDocument=json.dumps(connector.trust)),
+                 "EntityAlreadyExists", 409)
+
+
+def test_an_account_id_principal_is_stored_as_the_account_root(server, connector):
+    """§5.5: a customer pasting the bare account id gets the same trust as the root ARN, and the same flow works."""
+    iam = client(server, "iam", root(CUSTOMER_ACCOUNT))
+    iam.update_assume_role_policy(RoleName=ROLE_NAME, PolicyDocument=json.dumps(trust_policy("x1", SAAS_ACCOUNT)))
+    assert assume(server, connector.user, ExternalId="x1")["AssumedRoleUser"]["Arn"] == ASSUMED_ARN
+    stored = iam.get_role(RoleName=ROLE_NAME)["Role"]["AssumeRolePolicyDocument"]
+    assert stored == trust_policy("x1"), stored
 
 
 def test_iam_is_denied_to_a_user_without_iam_permissions(server, connector):

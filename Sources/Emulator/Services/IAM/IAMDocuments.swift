@@ -20,6 +20,11 @@ enum IAMDocuments {
                 ?? .malformedPolicyDocument(problem.message)
         }
         guard let document = report.document else { throw .malformedPolicyDocument("Syntax errors in policy.") }
+        // IAM stores a trust policy's bare account principals as root ARNs; the rewrite is as valid as the original.
+        let stored = kind == .trust ? TrustPolicyNormalization.normalized(text) : text
+        if stored != text, let rewritten = PolicyValidator(kind: kind, options: options).validate(stored).document {
+            return StoredPolicy(text: stored, compiled: CompiledPolicy(rewritten, name: name, kind: kind))
+        }
         return StoredPolicy(text: text, compiled: CompiledPolicy(document, name: name, kind: kind))
     }
 
