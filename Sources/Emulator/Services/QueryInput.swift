@@ -66,13 +66,8 @@ final class QueryInput {
     func strings(
         _ name: String, maxCount: Int? = nil, min: Int? = nil, max: Int? = nil, pattern: MemberPattern? = nil
     ) -> [String]? {
-        guard let value = tree[name] else { return nil }
+        guard let elements = structures(name, maxCount: maxCount) else { return nil }
         let member = Self.memberName(name)
-        guard let elements = value.listValue else {
-            violations.append("Value at '\(member)' failed to satisfy constraint: Member must be a list")
-            return nil
-        }
-        checkCount(elements.count, member: member, maxCount: maxCount)
         var result: [String] = []
         for (index, element) in elements.enumerated() {
             guard let text = element.stringValue else {
@@ -85,7 +80,7 @@ final class QueryInput {
         return result
     }
 
-    /// A list of structures (`Name.member.N.Field`), as field lists.
+    /// A list (`Name.member.N…`), its length checked; the elements as trees (structures, or strings for `strings`).
     func structures(_ name: String, maxCount: Int? = nil) -> [QueryValue]? {
         guard let value = tree[name] else { return nil }
         let member = Self.memberName(name)
