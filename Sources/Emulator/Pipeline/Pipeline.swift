@@ -71,6 +71,11 @@ extension Emulator {
     {
         let result: Result<(OperationOutput, [DecisionLog.Entry]), PipelineError> = core.withLock { core in
             core.state.touch(account: environment.identity.account)
+            if let session = environment.identity.session, session.origin == .assumeRole {
+                core.state.recordUse(
+                    ofRole: session.roleName, id: session.roleID, account: session.account, at: environment.now,
+                    region: environment.region)
+            }
             do {
                 let checks = try call.authorization(core.state, environment)
                 let step = AuthorizationStep(state: core.state, sessionPolicies: sessionPolicies)

@@ -1,3 +1,5 @@
+public import SigV4
+
 /// All mutable state of the emulator, one value behind one lock (`Emulator`).
 ///
 /// A single lock means no lock ordering, which matters because a cross-account AssumeRole reads two accounts.
@@ -26,6 +28,14 @@ public struct EmulatorState: Sendable {
     /// Records that an account exists (any authenticated caller's account does).
     public mutating func touch(account id: String) {
         if accounts[id] == nil { accounts[id] = AccountState(id: id) }
+    }
+
+    /// Records that a session of the role made an authenticated request (`RoleLastUsed`): only while the role
+    /// exists with the ID the session was issued for (a role deleted and re-created is another role).
+    mutating func recordUse(ofRole name: String, id: String, account: String, at date: AmzDate, region: String) {
+        let key = name.lowercased()
+        guard accounts[account]?.roles[key]?.id == id else { return }
+        accounts[account]!.roles[key]!.lastUsed = (date, region)
     }
 
     /// The role an ARN names (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), if it exists. Only the name after the
