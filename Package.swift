@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "PolicyEngine", swiftSettings: strictSettings),
         .target(
             name: "Emulator", dependencies: ["SigV4", "PolicyEngine", "AWSWire", "RoleplayCrypto"],
+            // The Bedrock model catalog is compiled in (scripts/embed-model-catalog.py), not a bundle resource.
+            exclude: ["Services/Bedrock/Catalog/models.json"],
             swiftSettings: strictSettings),
         .target(
             name: "RoleplayCLI",
