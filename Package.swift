@@ -31,8 +31,9 @@ let package = Package(
         .target(name: "PolicyEngine", swiftSettings: strictSettings),
         .target(
             name: "Emulator", dependencies: ["SigV4", "PolicyEngine", "AWSWire", "RoleplayCrypto"],
-            // The Bedrock model catalog is compiled in (scripts/embed-model-catalog.py), not a bundle resource.
-            exclude: ["Services/Bedrock/Catalog/models.json"],
+            // The Bedrock model catalog is compiled into the binary (`PackageResources`), not a bundle resource:
+            // `Bundle.module` fails on Linux once the static binary is copied away from its build folder.
+            resources: [.embedInCode("Services/Bedrock/Catalog/models.json")],
             swiftSettings: strictSettings),
         .target(
             name: "RoleplayCLI",

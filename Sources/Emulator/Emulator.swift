@@ -37,7 +37,7 @@ public final class Emulator: Sendable {
     /// Sessions issued before stop working (new token keys). A seeded emulator restarts its ID sequence, so a
     /// scripted run after a reset makes the same IDs as the first time.
     public func reset() {
-        ids.restart(seed: configuration.seed)
+        ids.restart()
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
         core.withLock { core in
             core.generation += 1

@@ -12,8 +12,9 @@ public struct EmulatorConfiguration: Sendable {
     public var defaultRegion: String = "us-east-1"
     /// The wall clock: the SigV4 skew check compares against it, and virtual time starts from it.
     public var wallClock: @Sendable () -> AmzDate = VirtualClock.systemWall
-    /// Called once per request, after the response is built (the `roleplay serve` log line).
-    public var requestLog: (@Sendable (RequestLogRecord) -> Void)?
+    /// Called once per request, after the response is built (the `roleplay serve` log line), with the decision
+    /// log, where a sink can look up why a denied request was denied.
+    public var requestLog: (@Sendable (RequestLogRecord, DecisionLog) -> Void)?
     /// How many requests with a denied authorization `GET /_roleplay/decisions` can still explain.
     public var decisionLogCapacity: Int = 10_000
     /// How many requests whose authorizations all allowed it can still explain.

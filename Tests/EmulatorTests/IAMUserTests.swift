@@ -207,7 +207,8 @@ struct IAMUserTests: IAMSuite {
         #expect(user.value("PermissionsBoundary/PermissionsBoundaryArn") == boundary)
         #expect(user.value("PermissionsBoundary/PermissionsBoundaryType") == "PermissionsBoundaryPolicy")
         try iam("DeleteUserPermissionsBoundary", ["UserName": "alice"]).succeeded("Delete")
-        #expect(iam("GetUser", ["UserName": "alice"]).value("PermissionsBoundary") == nil)
+        let after = try iam("GetUser", ["UserName": "alice"]).succeeded("GetUser")
+        #expect(after.value("PermissionsBoundary") == nil)
 
         let missing = iam(
             "PutUserPermissionsBoundary",

@@ -23,7 +23,7 @@ struct PipelineTests {
 
     init() {
         let sink = log
-        endpoint = TestEndpoint { $0.requestLog = { sink.append($0) } }
+        endpoint = TestEndpoint { $0.requestLog = { record, _ in sink.append(record) } }
     }
 
     static func isUUIDv4(_ text: String) -> Bool {

@@ -62,11 +62,6 @@ public struct XMLWriter: Sendable {
         bytes.append(contentsOf: "/>".utf8)
     }
 
-    /// Appends already-escaped text, for callers that embed a fragment built by another writer.
-    public mutating func appendRaw(_ fragment: String) {
-        bytes.append(contentsOf: fragment.utf8)
-    }
-
     private mutating func close(_ name: String) {
         bytes.append(contentsOf: "</".utf8)
         bytes.append(contentsOf: name.utf8)

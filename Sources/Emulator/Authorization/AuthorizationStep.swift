@@ -11,7 +11,7 @@ struct AuthorizationStep {
 
     /// The decisions made, in order; throws the first denial.
     func authorize(_ checks: [AuthorizationCheck], _ environment: RequestEnvironment, service: Service)
-        -> Result<[DecisionLog.Entry], AWSErrorWithLog>
+        -> Result<[DecisionLog.Entry], PipelineError>
     {
         guard !checks.isEmpty else { return .success([]) }
         let identityPolicies = PolicyResolver(state: state, sessionPolicies: sessionPolicies)
@@ -23,34 +23,23 @@ struct AuthorizationStep {
                 resourceAccount: check.resourceAccount, context: environment.context(check.context))
             var policies = identityPolicies
             policies.resource = check.resourcePolicy
-            var decision = Authorizer.decide(request, policies)
+            var (decision, reason) = Authorizer.decideWithReason(request, policies)
             if check.missingResource != nil, decision == .allowed { decision = .implicitDeny }
             entries.append(DecisionLog.Entry(request: request, policies: policies, decision: decision, note: check.missingResource))
             guard decision == .allowed else {
-                let message = Self.deniedMessage(
-                    caller: environment.identity.caller, check: check, request: request, policies: policies)
+                let message = Self.deniedMessage(caller: environment.identity.caller, check: check, reason: reason)
                 let error: AWSError =
                     service.wireProtocol == .query ? .accessDenied(message) : .accessDeniedException(message)
-                return .failure(AWSErrorWithLog(error: error, entries: entries))
+                return .failure(PipelineError(error, kind: .accessDenied(entries)))
             }
         }
         return .success(entries)
     }
 
     /// AWS's denial text. Root calling AssumeRole gets STS's fixed sentence.
-    static func deniedMessage(
-        caller: Caller, check: AuthorizationCheck, request: AuthorizationRequest, policies: PolicySet
-    ) -> String {
+    static func deniedMessage(caller: Caller, check: AuthorizationCheck, reason: DecisionReason) -> String {
         // The root rule comes before everything, even a missing role: root never learns whether a role exists.
-        if let special = Authorizer.evaluate(request, policies).reason.specialAccessDeniedMessage {
-            return special
-        }
+        if let special = reason.specialAccessDeniedMessage { return special }
         return "User: \(caller.arn) is not authorized to perform: \(check.action) on resource: \(check.messageResource ?? check.resource)"
     }
-}
-
-/// A denial with the decisions that led to it, so the log keeps them even though the call failed.
-struct AWSErrorWithLog: Error {
-    var error: AWSError
-    var entries: [DecisionLog.Entry]
 }

@@ -7,26 +7,26 @@ import Synchronization
 /// SplitMix64 stream instead, so a scripted run makes the same IDs every time and transcripts compare byte
 /// for byte (sequential runs only: concurrent requests draw from the stream in whatever order they arrive).
 public final class IDGenerator: Sendable {
-    private let seeded: Mutex<SplitMix?>
     /// Fixed at creation, so an unseeded generator never takes the lock (every request draws several IDs).
-    private let isSeeded: Bool
+    private let seed: UInt64?
+    private let seeded: Mutex<SplitMix>
 
     /// - Parameter seed: nil for secure random IDs; a value for a reproducible sequence.
     public init(seed: UInt64?) {
-        seeded = Mutex(seed.map(SplitMix.init))
-        isSeeded = seed != nil
+        self.seed = seed
+        seeded = Mutex(SplitMix(seed: seed ?? 0))
     }
 
     /// Restarts a seeded sequence (after `POST /_roleplay/reset`, a seeded run repeats itself).
-    func restart(seed: UInt64?) {
-        guard isSeeded else { return }
-        seeded.withLock { $0 = seed.map(SplitMix.init) }
+    func restart() {
+        guard let seed else { return }
+        seeded.withLock { $0 = SplitMix(seed: seed) }
     }
 
     /// `count` bytes from the generator.
     func bytes(_ count: Int) -> [UInt8] {
-        if isSeeded {
-            return seeded.withLock { state in (0..<count).map { _ in UInt8(truncatingIfNeeded: state!.next()) } }
+        if seed != nil {
+            return seeded.withLock { state in (0..<count).map { _ in UInt8(truncatingIfNeeded: state.next()) } }
         }
         // A DRBG failure leaves nothing safe to hand out; it does not happen on a seeded Linux system.
         guard let bytes = try? SecureRandom.bytes(count) else { preconditionFailure("OpenSSL's DRBG failed") }

@@ -19,9 +19,9 @@ struct IdentityResolver {
         // Only temporary keys have tokens: AWS refuses a token sent with a long-term key (a stale
         // AWS_SESSION_TOKEN next to new keys) rather than ignoring it.
         if sessionToken != nil, !accessKeyID.hasPrefix("ASIA") { return .failure(.unknownAccessKey(accessKeyID)) }
-        if accessKeyID == "test" { return .success((root(Self.defaultAccount, accessKeyID), Self.rootSecret)) }
+        if accessKeyID == "test" { return .success((Self.root(account: Self.defaultAccount, accessKeyID: accessKeyID), Self.rootSecret)) }
         if accessKeyID.utf8.count == 12, accessKeyID.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            return .success((root(accessKeyID, accessKeyID), Self.rootSecret))
+            return .success((Self.root(account: accessKeyID, accessKeyID: accessKeyID), Self.rootSecret))
         }
         if accessKeyID.hasPrefix("ASIA") {
             guard let token = sessionToken, let claims = tokens.decode(token, accessKeyID: accessKeyID) else {
@@ -35,10 +35,6 @@ struct IdentityResolver {
             let user = state.account(key.account)?.user(named: key.userName)
         else { return .failure(.unknownAccessKey(accessKeyID)) }
         return .success((Self.user(user, accessKeyID: accessKeyID), key.secret))
-    }
-
-    private func root(_ account: String, _ accessKeyID: String) -> Identity {
-        Self.root(account: account, accessKeyID: accessKeyID)
     }
 
     // Callers are built from their parts, not parsed back from ARNs: this runs on every request.

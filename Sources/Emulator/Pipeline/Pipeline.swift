@@ -78,13 +78,11 @@ extension Emulator {
             }
             do {
                 let checks = try call.authorization(core.state, environment)
-                let step = AuthorizationStep(state: core.state, sessionPolicies: sessionPolicies)
-                switch step.authorize(checks, environment, service: service) {
-                case .failure(let denial):
-                    return .failure(PipelineError(denial.error, kind: .accessDenied(denial.entries)))
-                case .success(let entries):
-                    return .success((try call.execute(&core.state, environment), entries))
-                }
+                // One expression, so the step's copy of the state is released before `execute` writes to it (a
+                // live copy would make the first write duplicate the whole state).
+                let entries = try AuthorizationStep(state: core.state, sessionPolicies: sessionPolicies)
+                    .authorize(checks, environment, service: service).get()
+                return .success((try call.execute(&core.state, environment), entries))
             } catch {
                 return .failure(PipelineError(error))
             }
@@ -146,7 +144,8 @@ extension Emulator {
             RequestLogRecord(
                 requestID: requestID, service: service, operation: operation.isEmpty ? "-" : operation, caller: caller,
                 status: response.status,
-                decision: decision, errorCode: error?.code.rawValue))
+                decision: decision, errorCode: error?.code.rawValue),
+            decisions)
     }
 }
 

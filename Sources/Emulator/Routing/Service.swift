@@ -35,18 +35,6 @@ public enum Service: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The IAM action prefix (`sts:`, `iam:`, `bedrock:` for both Bedrock planes, `cloudtrail:`).
-    public var actionPrefix: String {
-        switch self {
-        case .bedrock, .bedrockRuntime: "bedrock"
-        default: rawValue
-        }
-    }
-
-    /// Allowed distance between the signature's time and the wall clock (spec §2.3): 15 minutes over the query
-    /// protocol, 5 over JSON and rest-json.
-    var clockSkewSeconds: Int64 { wireProtocol == .query ? 900 : 300 }
-
     /// `AuthFailure`'s name for the protocol, to pick the wire error.
     var authProtocol: AuthFailure.WireProtocol {
         switch wireProtocol {

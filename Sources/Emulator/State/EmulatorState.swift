@@ -26,9 +26,7 @@ public struct EmulatorState: Sendable {
     }
 
     /// Records that an account exists (any authenticated caller's account does).
-    public mutating func touch(account id: String) {
-        if accounts[id] == nil { accounts[id] = AccountState(id: id) }
-    }
+    public mutating func touch(account id: String) { withAccount(id) { _ in } }
 
     /// Records that a session of the role made an authenticated request (`RoleLastUsed`): only while the role
     /// exists with the ID the session was issued for (a role deleted and re-created is another role).
@@ -51,7 +49,6 @@ public struct EmulatorState: Sendable {
 
 /// The parts of a role ARN.
 struct RoleARN: Sendable, Hashable {
-    var partition: String
     var account: String
     var path: String
     var name: String
@@ -68,7 +65,6 @@ struct RoleARN: Sendable, Hashable {
         let slash = resource.lastIndex(of: UInt8(ascii: "/"))
         let name = slash.map { resource[resource.index(after: $0)...] } ?? resource
         guard !name.isEmpty else { return nil }
-        partition = String(decoding: fields[1], as: UTF8.self)
         account = String(decoding: fields[4], as: UTF8.self)
         path = slash.map { "/" + String(decoding: resource[...$0], as: UTF8.self) } ?? "/"
         self.name = String(decoding: name, as: UTF8.self)

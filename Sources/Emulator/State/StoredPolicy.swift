@@ -33,7 +33,8 @@ extension [Tag] {
     /// Adds or replaces tags by key, ignoring case as IAM does, keeping first-seen order.
     mutating func merge(_ tags: [Tag]) {
         for tag in tags {
-            if let index = firstIndex(where: { $0.key.lowercased() == tag.key.lowercased() }) {
+            let key = tag.key.lowercased()
+            if let index = firstIndex(where: { $0.key.lowercased() == key }) {
                 self[index] = tag
             } else {
                 append(tag)

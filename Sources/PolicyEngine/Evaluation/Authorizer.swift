@@ -30,8 +30,17 @@ public enum Authorizer {
 
     /// The decision alone: no trace, no allocation on the common paths.
     public static func decide(_ request: AuthorizationRequest, _ policies: PolicySet) -> Decision {
+        decideWithReason(request, policies).decision
+    }
+
+    /// The decision and the rule that settled it, still without a trace: what a server needs to answer a denial
+    /// (some rules have their own wire message) without evaluating twice.
+    public static func decideWithReason(_ request: AuthorizationRequest, _ policies: PolicySet)
+        -> (decision: Decision, reason: DecisionReason)
+    {
         var traces: [StatementTrace] = []
-        return decide(request, policies, explain: false, traces: &traces).0
+        let (decision, reason) = decide(request, policies, explain: false, traces: &traces)
+        return (decision, reason)
     }
 
     /// What one group of policies (all identity policies, say) concluded.

@@ -10,12 +10,12 @@ import PolicyEngine
 struct RequestLogger: Sendable {
     let level: LogLevel
 
-    func log(_ record: RequestLogRecord, decisions: DecisionLog?) {
+    func log(_ record: RequestLogRecord, decisions: DecisionLog) {
         var line = "\(Date().formatted(.iso8601)) \(record.requestID) \(record.service) \(record.operation) "
             + "\(record.caller) \(record.status) \(record.decision)"
         if let code = record.errorCode { line += " " + code }
         write(line)
-        if level >= .debug, record.decision == "deny", let entries = decisions?.entries(requestID: record.requestID) {
+        if level >= .debug, record.decision == "deny", let entries = decisions.entries(requestID: record.requestID) {
             for entry in entries where entry.decision != .allowed {
                 let evaluation = Authorizer.evaluate(entry.request, entry.policies)
                 let lines = entry.note.map { ["denied: \($0)"] } ?? ExplanationRenderer.summary(evaluation)

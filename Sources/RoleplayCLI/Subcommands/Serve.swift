@@ -55,19 +55,15 @@ extension Roleplay {
             settings.signatureCheck = signatureCheck == .on
             settings.seed = seed
             settings.version = Roleplay.version
-            let emulator = EmulatorBox()
-            if logLevel >= .info {
-                settings.requestLog = { record in logger.log(record, decisions: emulator.value?.decisions) }
-            }
-            emulator.value = Emulator(configuration: settings)
-            let handler = emulator.value!
+            if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
+            let emulator = Emulator(configuration: settings)
             var limits = ServerLimits()
             limits.maxBodyBytes = maxBodyBytes
             let server = HTTPServer(
                 configuration: ServerConfiguration(
                     host: host, port: port, threading: .threadPool(threads: threads ?? Threading.coreCount),
                     limits: limits),
-                handler: { request in handler.handle(request) })
+                handler: { request in emulator.handle(request) })
             let address: BoundAddress
             do {
                 address = try server.start()
@@ -82,13 +78,6 @@ extension Roleplay {
             logger.note("stopped")
         }
     }
-}
-
-/// The emulator, set once before the server starts; lets the log closure reach the decision log of the
-/// emulator it is itself part of the configuration of.
-final class EmulatorBox: @unchecked Sendable {
-    // Written once on the main thread before the server starts, read only afterwards.
-    var value: Emulator?
 }
 
 /// `on` / `off`.

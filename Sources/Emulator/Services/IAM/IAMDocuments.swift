@@ -14,7 +14,8 @@ enum IAMDocuments {
         var options = ValidationOptions()
         if let entity { options.inlineEntity = entity }
         if let state { options.principalExists = PrincipalDirectory(state).exists }
-        let report = PolicyValidator(kind: kind, options: options).validate(text)
+        let validator = PolicyValidator(kind: kind, options: options)
+        let report = validator.validate(text)
         if let problem = report.firstError {
             throw AWSError(wireCode: problem.code.rawValue, message: problem.message, httpStatus: problem.code.httpStatus)
                 ?? .malformedPolicyDocument(problem.message)
@@ -22,7 +23,7 @@ enum IAMDocuments {
         guard let document = report.document else { throw .malformedPolicyDocument("Syntax errors in policy.") }
         // IAM stores a trust policy's bare account principals as root ARNs; the rewrite is as valid as the original.
         let stored = kind == .trust ? TrustPolicyNormalization.normalized(text) : text
-        if stored != text, let rewritten = PolicyValidator(kind: kind, options: options).validate(stored).document {
+        if stored != text, let rewritten = validator.validate(stored).document {
             return StoredPolicy(text: stored, compiled: CompiledPolicy(rewritten, name: name, kind: kind))
         }
         return StoredPolicy(text: text, compiled: CompiledPolicy(document, name: name, kind: kind))

@@ -21,7 +21,7 @@ extension IAMOperations {
     static let createAccessKey = Operation.query(
         "CreateAccessKey",
         decode: { (input: QueryInput) throws(AWSError) in
-            input.string("UserName", min: 1, max: 128, pattern: .entityName)
+            input.userNameOrCaller()
         },
         authorize: { name, state, environment throws(AWSError) in
             [try keyOwnerCheck("iam:CreateAccessKey", name, state, environment)]
@@ -52,7 +52,7 @@ extension IAMOperations {
     static let listAccessKeys = Operation.query(
         "ListAccessKeys",
         decode: { (input: QueryInput) throws(AWSError) in
-            (name: input.string("UserName", min: 1, max: 128, pattern: .entityName), paging: input.paging())
+            (name: input.userNameOrCaller(), paging: input.paging())
         },
         authorize: { input, state, environment throws(AWSError) in
             [try keyOwnerCheck("iam:ListAccessKeys", input.name, state, environment)]
@@ -79,7 +79,7 @@ extension IAMOperations {
     static let updateAccessKey = Operation.query(
         "UpdateAccessKey",
         decode: { (input: QueryInput) throws(AWSError) in
-            let name = input.string("UserName", min: 1, max: 128, pattern: .entityName)
+            let name = input.userNameOrCaller()
             let id = input.required("AccessKeyId", min: 16, max: 128, pattern: .word)
             let text = input.required("Status")
             if !text.isEmpty, !["Active", "Inactive", "Expired"].contains(text) {
@@ -106,7 +106,7 @@ extension IAMOperations {
         "DeleteAccessKey",
         decode: { (input: QueryInput) throws(AWSError) in
             (
-                name: input.string("UserName", min: 1, max: 128, pattern: .entityName),
+                name: input.userNameOrCaller(),
                 id: input.required("AccessKeyId", min: 16, max: 128, pattern: .word)
             )
         },

@@ -23,7 +23,7 @@ extension IAMOperations {
         "CreateUser",
         decode: { (input: QueryInput) throws(AWSError) in
             CreateUserInput(
-                name: input.required("UserName", min: 1, max: 64, pattern: .entityName),
+                name: User.name(from: input),
                 path: input.string("Path", min: 1, max: 512, pattern: .path) ?? "/",
                 permissionsBoundary: input.string("PermissionsBoundary", min: 20, max: 2048),
                 tags: input.tags() ?? [])
@@ -61,7 +61,7 @@ extension IAMOperations {
     static let getUser = Operation.query(
         "GetUser",
         decode: { (input: QueryInput) throws(AWSError) in
-            input.string("UserName", min: 1, max: 128, pattern: .entityName)
+            input.userNameOrCaller()
         },
         authorize: { name, state, environment throws(AWSError) in
             let target = try targetUserName(name, environment.identity)
@@ -91,7 +91,7 @@ extension IAMOperations {
         "UpdateUser",
         decode: { (input: QueryInput) throws(AWSError) in
             UpdateUserInput(
-                name: input.required("UserName", min: 1, max: 128, pattern: .entityName),
+                name: User.name(from: input, maxLength: User.existingNameLength),
                 newName: input.string("NewUserName", min: 1, max: 64, pattern: .entityName),
                 newPath: input.string("NewPath", min: 1, max: 512, pattern: .path))
         },
@@ -128,7 +128,7 @@ extension IAMOperations {
     static let deleteUser = Operation.query(
         "DeleteUser",
         decode: { (input: QueryInput) throws(AWSError) in
-            input.required("UserName", min: 1, max: 128, pattern: .entityName)
+            User.name(from: input, maxLength: User.existingNameLength)
         },
         authorize: { name, state, environment throws(AWSError) in
             [IAMResources.check("iam:DeleteUser", userARN(name, state, environment))]
@@ -171,4 +171,10 @@ extension IAMOperations {
         if let session = identity.session, session.origin == .getSessionToken { return nil }
         throw .validationError("Must specify userName when calling with non-User credentials")
     }
+}
+
+extension QueryInput {
+    /// The optional `UserName` of GetUser and the access key operations (1–128 of `[\w+=,.@-]`); absent means
+    /// the caller (`targetUserName`).
+    func userNameOrCaller() -> String? { string("UserName", min: 1, max: 128, pattern: .entityName) }
 }

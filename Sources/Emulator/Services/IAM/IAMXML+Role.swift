@@ -72,12 +72,7 @@ extension XMLWriter {
             w.element("CreateDate", text: role.createDate.iso8601())
             w.element("Description", optional: role.description)
             guard detail != .listing else { return }
-            if let boundary = role.permissionsBoundaryARN {
-                w.element("PermissionsBoundary") { w in
-                    w.element("PermissionsBoundaryType", text: "PermissionsBoundaryPolicy")
-                    w.element("PermissionsBoundaryArn", text: boundary)
-                }
-            }
+            w.permissionsBoundary(role.permissionsBoundaryARN)
             w.tags(role.tags)
             guard detail == .full else { return }
             // Never used: an empty element, as AWS sends it (spec §5.3).
@@ -87,6 +82,15 @@ extension XMLWriter {
                     w.element("Region", text: lastUsed.region)
                 }
             }
+        }
+    }
+
+    /// `<PermissionsBoundary>…</PermissionsBoundary>` of a role or user, omitted when it has none.
+    mutating func permissionsBoundary(_ arn: String?) {
+        guard let arn else { return }
+        element("PermissionsBoundary") { w in
+            w.element("PermissionsBoundaryType", text: "PermissionsBoundaryPolicy")
+            w.element("PermissionsBoundaryArn", text: arn)
         }
     }
 

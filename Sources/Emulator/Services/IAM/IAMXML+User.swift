@@ -20,12 +20,7 @@ extension XMLWriter {
             w.element("Arn", text: user.arn)
             w.element("CreateDate", text: user.createDate.iso8601())
             guard detail == .full else { return }
-            if let boundary = user.permissionsBoundaryARN {
-                w.element("PermissionsBoundary") { w in
-                    w.element("PermissionsBoundaryType", text: "PermissionsBoundaryPolicy")
-                    w.element("PermissionsBoundaryArn", text: boundary)
-                }
-            }
+            w.permissionsBoundary(user.permissionsBoundaryARN)
             w.tags(user.tags)
         }
     }

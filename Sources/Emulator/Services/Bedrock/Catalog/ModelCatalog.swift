@@ -3,8 +3,8 @@ import AWSWire
 /// The Bedrock foundation models and system-defined inference profiles the emulator serves.
 ///
 /// The data lives in `models.json` beside this file, where every entry names the public sources it was
-/// taken from; `scripts/embed-model-catalog.py` copies it into `ModelCatalog+Data.swift` so the static
-/// release binary carries it without a resource bundle to find at run time (a test checks the two agree).
+/// taken from; SwiftPM embeds it in the binary (`.embedInCode`, read as `PackageResources.models_json`), so the
+/// static release binary carries it without a resource bundle to find at run time.
 /// The catalog is parsed once; a malformed file is a build defect, so `shared` traps and the tests, which
 /// parse it through the throwing initializer, say what is wrong.
 struct ModelCatalog: Sendable {
@@ -52,7 +52,7 @@ struct ModelCatalog: Sendable {
     /// The catalog built into the binary.
     static let shared: ModelCatalog = {
         do throws(ModelCatalogError) {
-            return try ModelCatalog(json: embeddedJSON)
+            return try ModelCatalog(json: String(decoding: PackageResources.models_json, as: UTF8.self))
         } catch {
             fatalError("the built-in Bedrock model catalog is malformed: \(error.message)")
         }
