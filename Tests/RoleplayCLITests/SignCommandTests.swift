@@ -1,6 +1,7 @@
 import Foundation
 import SigV4
 import Testing
+import TestSupport
 
 @testable import RoleplayCLI
 
@@ -219,7 +220,7 @@ struct SignCommandTests {
         // A DER ECDSA-Sig-Value: SEQUENCE { INTEGER r, INTEGER s }. Each integer is 1...33 bytes (a leading
         // zero byte only when the top bit is set), so the hex length varies from signature to signature.
         let signature = try #require(object["signature"] as? String)
-        let der = try #require(Self.bytes(fromHex: signature))
+        let der = bytes(hex: signature)
         #expect(der.count >= 8 && der.count <= 72)
         #expect(der[0] == 0x30 && Int(der[1]) == der.count - 2)
         #expect(der[2] == 0x02 && (1...33).contains(Int(der[3])))
@@ -257,19 +258,5 @@ struct SignCommandTests {
             F.credentialArguments + ["--service", "service", "--time", F.time, "--crlf"], F.getVanilla)
         #expect(out.text.hasPrefix("GET / HTTP/1.1\r\nHost:example.amazonaws.com\r\n"))
         #expect(out.text.hasSuffix("\r\n\r\n"))
-    }
-
-    /// Lower- or upper-case hex to bytes; nil for odd length or a non-hex character.
-    static func bytes(fromHex hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = UInt8(String(UnicodeScalar(digits[index])), radix: 16),
-                let low = UInt8(String(UnicodeScalar(digits[index + 1])), radix: 16)
-            else { return nil }
-            out.append(high << 4 | low)
-        }
-        return out
     }
 }
