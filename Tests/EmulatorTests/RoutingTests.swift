@@ -49,30 +49,36 @@ struct RouteCase: Sendable, CustomTestStringConvertible {
         RouteCase(
             name: "bedrock scope and /model/{id}/invoke is Bedrock Runtime",
             request: HTTPRequest(method: "POST", target: "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke"),
-            scope: "bedrock", service: .bedrockRuntime),
+            scope: "bedrock", service: .bedrockRuntime, operation: "InvokeModel"),
         RouteCase(
-            name: "bedrock scope and /model-customization-jobs is the control plane",
-            request: HTTPRequest(method: "GET", target: "/model-customization-jobs"), scope: "bedrock",
-            service: .bedrock),
+            name: "/model/{id}/invoke-with-response-stream is the streaming InvokeModel",
+            request: HTTPRequest(method: "POST", target: "/model/m/invoke-with-response-stream"), scope: "bedrock",
+            service: .bedrockRuntime, operation: "InvokeModelWithResponseStream"),
+        RouteCase(
+            name: "/model/{id}/converse-stream is ConverseStream",
+            request: HTTPRequest(method: "POST", target: "/model/m/converse-stream"), scope: "bedrock",
+            service: .bedrockRuntime, operation: "ConverseStream"),
         RouteCase(
             name: "bedrock scope and /foundation-models is the control plane",
             request: HTTPRequest(method: "GET", target: "/foundation-models?byProvider=anthropic"), scope: "bedrock",
-            service: .bedrock),
+            service: .bedrock, operation: "ListFoundationModels"),
         RouteCase(
-            name: "/guardrail/{id}/version/{v}/apply is runtime",
-            request: HTTPRequest(method: "POST", target: "/guardrail/gr1/version/1/apply"), scope: "bedrock",
-            service: .bedrockRuntime),
+            name: "/foundation-models/{id} is GetFoundationModel",
+            request: HTTPRequest(method: "GET", target: "/foundation-models/amazon.nova-micro-v1%3A0"),
+            scope: "bedrock", service: .bedrock, operation: "GetFoundationModel"),
         RouteCase(
-            name: "/guardrails is the control plane", request: HTTPRequest(method: "GET", target: "/guardrails"),
-            scope: "bedrock", service: .bedrock),
+            name: "/inference-profiles is ListInferenceProfiles",
+            request: HTTPRequest(method: "GET", target: "/inference-profiles?type=SYSTEM_DEFINED"), scope: "bedrock",
+            service: .bedrock, operation: "ListInferenceProfiles"),
         RouteCase(
-            name: "/async-invoke is runtime", request: HTTPRequest(method: "GET", target: "/async-invoke"),
-            scope: "bedrock", service: .bedrockRuntime),
+            name: "/inference-profiles/{id} is GetInferenceProfile",
+            request: HTTPRequest(method: "GET", target: "/inference-profiles/us.amazon.nova-micro-v1%3A0"),
+            scope: "bedrock", service: .bedrock, operation: "GetInferenceProfile"),
         RouteCase(
             name: "a bearer token (Bedrock API key) routes to Bedrock by path",
             request: HTTPRequest(
                 method: "POST", target: "/model/m/converse", headers: [HTTPField("Authorization", "Bearer abc")]),
-            service: .bedrockRuntime),
+            service: .bedrockRuntime, operation: "Converse"),
     ]
 }
 
@@ -84,6 +90,19 @@ struct RoutingTests {
         let route = try Router.route(c.request, scopeService: c.scope).get()
         #expect(route.service == c.service)
         #expect(route.operation == c.operation)
+    }
+
+    @Test(
+        "a Bedrock path or method the emulator does not serve is rest-json's 404 UnknownOperationException",
+        arguments: [
+            ("GET", "/model-customization-jobs"), ("POST", "/guardrail/gr1/version/1/apply"), ("GET", "/guardrails"),
+            ("GET", "/async-invoke"), ("POST", "/foundation-models"), ("GET", "/model/m/invoke"), ("POST", "/model//invoke"),
+        ])
+    func unservedBedrockPath(method: String, target: String) throws {
+        let failure = try #require(Self.failure(Router.route(HTTPRequest(method: method, target: target), scopeService: "bedrock")))
+        #expect(failure.wireProtocol == .restJSON)
+        #expect(failure.error.code == .unknownOperationException)
+        #expect(failure.error.httpStatus == 404)
     }
 
     @Test("a query route carries the form's parameters as a tree")
@@ -106,15 +125,16 @@ struct RoutingTests {
             HTTPRequest(method: "POST", target: "/model/\(arn)/invoke"), scopeService: "bedrock"
         )
         .get()
-        guard case .rest(let path, _, _) = route.parameters else {
+        guard case .rest(let rest) = route.parameters else {
             Issue.record("not a rest route: \(route.parameters)")
             return
         }
+        #expect(route.service == .bedrockRuntime)
+        #expect(route.operation == "InvokeModel")
         #expect(
-            path == [
-                "model",
-                "arn:aws:bedrock:us-east-1:222222222222:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
-                "invoke",
+            rest.pathParameters == [
+                "modelId":
+                    "arn:aws:bedrock:us-east-1:222222222222:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0"
             ])
     }
 

@@ -48,7 +48,7 @@ public struct HTTPField: Sendable, Hashable {
 
 extension String {
     /// ASCII case-insensitive equality: header names are ASCII, and Unicode folding is slower and wrong here.
-    func caseInsensitiveEquals(_ other: String) -> Bool {
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
         for (a, b) in zip(utf8, other.utf8) {
             let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a

@@ -3,6 +3,9 @@ enum ServiceRegistry {
     static let operations: [Service: [String: Operation]] = [
         .sts: index(STSOperations.all),
         .iam: index(IAMOperations.all),
+        .bedrock: index(BedrockOperations.all),
+        .bedrockRuntime: index(BedrockRuntimeOperations.all),
+        .cloudTrail: index(CloudTrailOperations.all),
     ]
 
     static func operation(_ service: Service, _ name: String) -> Operation? { operations[service]?[name] }

@@ -13,8 +13,8 @@ public struct Route: Sendable {
         case query(QueryValue)
         /// JSON 1.1: the body.
         case json([UInt8])
-        /// rest-json: the decoded path segments, the raw query, and the body.
-        case rest(path: [String], query: Substring, body: [UInt8])
+        /// rest-json: the path parameters the route table bound, the query, the headers and the body.
+        case rest(RestRequest)
     }
 }
 

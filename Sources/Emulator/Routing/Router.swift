@@ -6,8 +6,8 @@ import SigV4
 /// 1. `X-Amz-Target` → JSON 1.1 (CloudTrail by prefix).
 /// 2. A form body, or a GET with `Action=` in the query → query protocol; the service from `Version`, else the
 ///    credential scope's service.
-/// 3. Credential scope `bedrock` or a bearer token → Bedrock; runtime when the raw path starts with `/model`,
-///    `/async-invoke` or `/guardrail` as a whole segment.
+/// 3. Credential scope `bedrock` or a bearer token → Bedrock: the method and path pick the operation and with it
+///    the control plane or the runtime (`BedrockRoutes`); anything else is a 404 `UnknownOperationException`.
 /// 4. Otherwise the scope's service decides, or 404 `UnknownOperationException`.
 /// Routing reads only headers, the target and (for the query protocol) the body; it never authenticates. The
 /// credential scope's service comes from the signature parameters the pipeline has already parsed (nil when
@@ -91,12 +91,16 @@ enum Router {
         } catch {
             return .failure(unknown(.restJSON, "", "The request path is not valid: \(error)"))
         }
-        let runtime = ["model", "async-invoke", "guardrail"].contains(segments.first ?? "")
-        let service: Service = runtime ? .bedrockRuntime : .bedrock
+        guard let (template, parameters) = BedrockRoutes.match(method: request.method, segments: segments) else {
+            // A known service with an operation the emulator does not serve (or a wrong method): Bedrock's 404.
+            return .failure(unknown(.restJSON, "", "The requested operation is not recognized."))
+        }
         return .success(
             Route(
-                service: service, operation: "",
-                parameters: .rest(path: segments, query: request.query, body: request.body)))
+                service: template.service, operation: template.operation,
+                parameters: .rest(
+                    RestRequest(
+                        pathParameters: parameters, query: request.query, headers: request.headers, body: request.body))))
     }
 
     // MARK: Helpers

@@ -15,6 +15,8 @@ struct Operation: Sendable {
         /// The permissions the call needs, given the state; empty for calls that need none.
         let authorization: (EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck]
         let execute: (inout EmulatorState, RequestEnvironment) throws(AWSError) -> OperationOutput
+        /// What CloudTrail records of the call.
+        var trail = TrailDetails()
     }
 }
 
@@ -62,6 +64,59 @@ extension Operation {
             return Call(
                 authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
                 execute: { (state, environment) throws(AWSError) in .query(try execute(input, &state, environment)) })
+        }
+    }
+}
+
+extension Operation {
+    /// A rest-json operation (Bedrock, Bedrock Runtime): `decode` reads the path parameters, query, headers and
+    /// body the route table bound, and checks them as the service does.
+    static func rest<Input>(
+        _ name: String,
+        decode: @escaping @Sendable (RestRequest, RequestEnvironment) throws(AWSError) -> Input,
+        authorize: @escaping @Sendable (Input, EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck],
+        execute: @escaping @Sendable (Input, inout EmulatorState, RequestEnvironment) throws(AWSError) -> OperationOutput,
+        trail: @escaping @Sendable (Input) -> TrailDetails = { _ in TrailDetails() }
+    ) -> Operation {
+        Operation(name: name) { (parameters, environment) throws(AWSError) -> Call in
+            guard case .rest(let request) = parameters else {
+                throw AWSError(code: .unknownOperationException, message: "The requested operation is not recognized.", httpStatus: 404)
+            }
+            let input = try decode(request, environment)
+            return Call(
+                authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
+                execute: { (state, environment) throws(AWSError) in try execute(input, &state, environment) },
+                trail: trail(input))
+        }
+    }
+
+    /// A JSON 1.1 operation (CloudTrail): the body is decoded to a JSON object first (an empty body is `{}`, as
+    /// the SDKs send for operations without input); anything else is the protocol's `SerializationException`.
+    static func json<Input>(
+        _ name: String,
+        decode: @escaping @Sendable (JSONValue, RequestEnvironment) throws(AWSError) -> Input,
+        authorize: @escaping @Sendable (Input, EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck],
+        execute: @escaping @Sendable (Input, inout EmulatorState, RequestEnvironment) throws(AWSError) -> JSONValue,
+        trail: @escaping @Sendable (Input) -> TrailDetails = { _ in TrailDetails() }
+    ) -> Operation {
+        Operation(name: name) { (parameters, environment) throws(AWSError) -> Call in
+            guard case .json(let body) = parameters else {
+                throw AWSError(code: .unknownOperationException, message: "The operation \(name) is not recognized.")
+            }
+            let document: JSONValue
+            do {
+                document = body.isEmpty ? .object([]) : try JSONReader().decode(body)
+            } catch {
+                throw AWSError(code: .serializationException, message: "Start of structure or map found where not expected.")
+            }
+            guard case .object = document else {
+                throw AWSError(code: .serializationException, message: "Start of structure or map found where not expected.")
+            }
+            let input = try decode(document, environment)
+            return Call(
+                authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
+                execute: { (state, environment) throws(AWSError) in .json(try execute(input, &state, environment)) },
+                trail: trail(input))
         }
     }
 }

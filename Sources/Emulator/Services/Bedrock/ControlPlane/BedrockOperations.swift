@@ -1,0 +1,4 @@
+/// Bedrock's control-plane operations (spec §6).
+enum BedrockOperations {
+    static let all: [Operation] = []
+}

@@ -1,0 +1,4 @@
+/// Bedrock Runtime's operations (spec §7).
+enum BedrockRuntimeOperations {
+    static let all: [Operation] = []
+}
