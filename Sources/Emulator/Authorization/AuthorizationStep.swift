@@ -27,7 +27,9 @@ struct AuthorizationStep {
             if check.missingResource != nil, decision == .allowed { decision = .implicitDeny }
             entries.append(DecisionLog.Entry(request: request, policies: policies, decision: decision, note: check.missingResource))
             guard decision == .allowed else {
-                let message = Self.deniedMessage(caller: environment.identity.caller, check: check, reason: reason)
+                let message = Self.deniedMessage(
+                    caller: environment.identity.caller, check: check, reason: reason,
+                    explained: service.wireProtocol != .query)
                 let error: AWSError =
                     service.wireProtocol == .query ? .accessDenied(message) : .accessDeniedException(message)
                 return .failure(PipelineError(error, kind: .accessDenied(entries)))
@@ -37,9 +39,25 @@ struct AuthorizationStep {
     }
 
     /// AWS's denial text. Root calling AssumeRole gets STS's fixed sentence.
-    static func deniedMessage(caller: Caller, check: AuthorizationCheck, reason: DecisionReason) -> String {
+    ///
+    /// The JSON services (Bedrock, CloudTrail) use IAM's newer template, which says which kind of policy
+    /// failed (spec §6.4, §7.1) and leaves out `on resource:` for actions without a resource (`*`); the query
+    /// services (STS, IAM) keep the short form they still send.
+    static func deniedMessage(caller: Caller, check: AuthorizationCheck, reason: DecisionReason, explained: Bool) -> String {
         // The root rule comes before everything, even a missing role: root never learns whether a role exists.
         if let special = reason.specialAccessDeniedMessage { return special }
-        return "User: \(caller.arn) is not authorized to perform: \(check.action) on resource: \(check.messageResource ?? check.resource)"
+        let resource = check.messageResource ?? check.resource
+        var message = "User: \(caller.arn) is not authorized to perform: \(check.action)"
+        if !explained || resource != "*" { message += " on resource: \(resource)" }
+        guard explained else { return message }
+        switch reason {
+        case .explicitDeny: message += " with an explicit deny in an identity-based policy"
+        case .boundaryDoesNotAllow: message += " because no permissions boundary allows the \(check.action) action"
+        case .sessionPolicyDoesNotAllow: message += " because no session policy allows the \(check.action) action"
+        case .resourcePolicyDoesNotAllow, .noResourcePolicy, .trustPolicyDoesNotAllow:
+            message += " because no resource-based policy allows the \(check.action) action"
+        default: message += " because no identity-based policy allows the \(check.action) action"
+        }
+        return message
     }
 }

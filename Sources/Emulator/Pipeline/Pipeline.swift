@@ -58,8 +58,16 @@ extension Emulator {
             return response
         } catch {
             let failure = PipelineError(error)
-            if case .accessDenied = failure.kind { decision = "deny" }
-            let response = failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
+            let response: HTTPResponse
+            if case .accessDenied = failure.kind {
+                decision = "deny"
+                // IAM-layer denials of rest-json services carry `Message`, not the modeled `message` (§6.4).
+                response = route.service.wireProtocol == .restJSON
+                    ? failure.error.restJSONResponse(requestID: requestID, messageKey: .capitalized)
+                    : failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
+            } else {
+                response = failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
+            }
             log(requestID, service: route.service.rawValue, operation: route.operation, caller: caller, response, decision: decision, error: failure.error)
             return response
         }
