@@ -89,20 +89,23 @@ def out(line):
 # ---------------------------------------------------------------------------------------------------------
 # Signing and raw requests
 
-def sign_headers(endpoint, creds, body):
-    """botocore SigV4Auth over an AWSRequest: the signed headers of a POST / to STS at `endpoint`."""
+def sign_headers(endpoint, creds, body, service="sts", method="POST", path="/", headers=None):
+    """botocore SigV4Auth over an AWSRequest: the signed headers of one request at `endpoint` (by default a
+    form POST / to STS). `creds` is (key, secret) or (key, secret, session token)."""
     from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
-    req = AWSRequest(method="POST", url=endpoint + "/", data=body, headers={"Content-Type": FORM_CT})
-    SigV4Auth(Credentials(*creds), "sts", REGION).add_auth(req)
+    req = AWSRequest(method=method, url=endpoint + path, data=body,
+                     headers=headers if headers is not None else {"Content-Type": FORM_CT})
+    SigV4Auth(Credentials(*creds), service, REGION).add_auth(req)
     return [(k, v.decode() if isinstance(v, bytes) else v) for k, v in req.headers.items()]
 
 
-def raw_request(endpoint, creds, body):
+def raw_request(endpoint, creds, body, service="sts", method="POST", path="/", headers=None):
     """The exact HTTP/1.1 bytes of one signed request (keep-alive: HTTP/1.1's default)."""
-    lines = ["POST / HTTP/1.1", "Host: " + urlsplit(endpoint).netloc]
-    lines += [f"{k}: {v}" for k, v in sign_headers(endpoint, creds, body) if k.lower() != "host"]
+    lines = [f"{method} {path} HTTP/1.1", "Host: " + urlsplit(endpoint).netloc]
+    lines += [f"{k}: {v}" for k, v in sign_headers(endpoint, creds, body, service, method, path, headers)
+              if k.lower() != "host"]
     lines += ["User-Agent: roleplay-bench-server/1", f"Content-Length: {len(body)}"]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
@@ -306,11 +309,12 @@ class Load:
         self.wrk, self.threads, self.conns, self.timeout = a.wrk, a.threads, a.conns, a.timeout
         self.workdir = a.workdir
 
-    def run(self, server, op, creds, seconds):
-        """One wrk run of `seconds` replaying one freshly signed `op` request. Returns a dict."""
+    def run(self, server, op, creds, seconds, raw=None):
+        """One wrk run of `seconds` replaying one freshly signed `op` request (the STS form of OPS, or the
+        given `raw` bytes, signed just before). Returns a dict."""
         reqfile = os.path.join(self.workdir, f"{server.name}-{op}.http")
         with open(reqfile, "wb") as f:
-            f.write(raw_request(server.endpoint, creds, OPS[op]))
+            f.write(raw if raw is not None else raw_request(server.endpoint, creds, OPS[op]))
         cmd = [self.wrk, f"-t{self.threads}", f"-c{self.conns}", f"-d{seconds}s", "--timeout",
                f"{self.timeout}s", "-s", LUA, server.endpoint, "--", reqfile]
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 120)
