@@ -66,7 +66,8 @@ extension IAMOperations {
         authorize: { name, state, environment throws(AWSError) in [roleCheck("iam:GetRole", name, state, environment)]
         },
         execute: { name, state, environment throws(AWSError) in
-            let role = try Role.existing(name, state, environment)
+            var role = try Role.existing(name, state, environment)
+            role.settleUses(now: environment.now, lag: state.roleLastUsedLag)
             return .members { w in w.role(role, detail: .full) }
         })
 
