@@ -76,6 +76,19 @@ struct RoleLastUsedTests {
         #expect(try Self.shown(endpoint) == [Self.at(120), "eu-west-1"])
     }
 
+    @Test("UpdateRoleDescription, which answers with the whole role, shows the same RoleLastUsed as GetRole")
+    func updateRoleDescriptionShowsSettledUse() throws {
+        let (endpoint, session) = try Self.laggingFlow(lag: 60)
+        try endpoint.call(.sts, "GetCallerIdentity", as: session, region: "eu-west-1").succeeded("GetCallerIdentity")
+        endpoint.advanceVirtualClock(seconds: 60)
+        let updated = try endpoint.call(
+            .iam, "UpdateRoleDescription", ["RoleName": ConnectorFlow.roleName, "Description": "d"],
+            as: .root(ConnectorFlow.customerAccount)
+        ).succeeded("UpdateRoleDescription")
+        #expect(updated.value("Role/RoleLastUsed/LastUsedDate") == Self.at(0))
+        #expect(updated.value("Role/RoleLastUsed/Region") == "eu-west-1")
+    }
+
     @Test("a pending use never hides an earlier visible one, and each use appears exactly lag after it happened")
     func pendingUsesKeepOrder() throws {
         let (endpoint, session) = try Self.laggingFlow(lag: 150)

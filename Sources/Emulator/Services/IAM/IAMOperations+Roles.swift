@@ -114,8 +114,10 @@ extension IAMOperations {
             [roleCheck("iam:UpdateRoleDescription", input.name, state, environment)]
         },
         execute: { input, state, environment throws(AWSError) in
+            let lag = state.roleLastUsedLag
             let role = try Role.updating(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
                 role.description = input.description
+                role.settleUses(now: environment.now, lag: lag)
                 return role
             }
             return .members { w in w.role(role, detail: .full) }
