@@ -14,7 +14,7 @@ extension FaultRule {
     static let maxCount = 1_000_000
     static let maxStringBytes = 2_048
 
-    private static let members: Set<String> = [
+    private static let knownMembers: Set<String> = [
         "service", "operation", "caller", "error", "throttle", "latency_ms", "cut_stream_after", "count", "probability",
     ]
     private static let services = Service.allCases.map(\.rawValue).joined(separator: ", ")
@@ -23,8 +23,8 @@ extension FaultRule {
     /// - Throws: a message saying what is wrong, for a 400.
     static func parse(_ value: JSONValue) throws(FaultRuleError) -> (Match, Action, Budget) {
         guard case .object(let fields) = value else { throw FaultRuleError("the rule must be a JSON object") }
-        if let unknown = fields.first(where: { !members.contains($0.key) }) {
-            throw FaultRuleError("unknown member \(unknown.key); expected \(members.sorted().joined(separator: ", "))")
+        if let unknown = fields.first(where: { !knownMembers.contains($0.key) }) {
+            throw FaultRuleError("unknown member \(unknown.key); expected \(knownMembers.sorted().joined(separator: ", "))")
         }
         var service: Service?
         if let name = try string(value, "service") {

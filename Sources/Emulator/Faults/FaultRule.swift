@@ -6,12 +6,12 @@ import PolicyEngine
 struct FaultRule: Sendable {
     /// Which calls the rule applies to; a nil member matches anything.
     struct Match: Sendable {
-        var service: Service?
+        let service: Service?
         /// The operation name as the service spells it (`AssumeRole`, `ListFoundationModels`).
-        var operation: String?
+        let operation: String?
         /// The caller's ARN, exactly or as a glob (`*` any run of characters, `?` one).
-        var caller: String?
-        let callerPattern: GlobPattern?
+        let caller: String?
+        private let callerPattern: GlobPattern?
 
         init(service: Service?, operation: String?, caller: String?) {
             self.service = service

@@ -11,12 +11,13 @@ public struct EmulatorState: Sendable {
     public var accessKeys: [String: AccessKey] = [:]
     /// The virtual clock.
     public var clock: VirtualClock
-    /// How long after a use `RoleLastUsed` shows it, in seconds (`--role-last-used-lag`).
+    /// How long after a use `RoleLastUsed` shows it, in seconds (`--role-last-used-lag`), within 0…400 days
+    /// (AWS's tracking window), so adding it to any virtual time cannot overflow.
     public let roleLastUsedLag: Int64
 
     public init(clock: VirtualClock, roleLastUsedLag: Int64 = 0) {
         self.clock = clock
-        self.roleLastUsedLag = roleLastUsedLag
+        self.roleLastUsedLag = min(max(roleLastUsedLag, 0), 400 * 86_400)
     }
 
     /// The account, if it has been used.

@@ -7,7 +7,8 @@ import SigV4
 /// `GetRole` shows at `now` is the newest use at least `lag` old: a newer, still pending use never hides an
 /// older visible one, and a use becomes visible exactly `lag` after it happened even when later uses followed.
 /// Pending uses are bounded (`maxPendingUses`): when full, the newest pending use is replaced, so a busy role
-/// shows at worst a slightly older date for a while, never a date from the future.
+/// shows at worst a slightly older date for a while, never a date from the future. Uses are kept in the order
+/// recorded; after the virtual clock is moved back, a later use may wait for an earlier-dated one to settle.
 extension Role {
     /// How many uses may wait for the lag at once.
     static let maxPendingUses = 64
@@ -27,7 +28,8 @@ extension Role {
     mutating func settleUses(now: AmzDate, lag: Int64) {
         let due = pendingUses.prefix { $0.date.secondsSince1970 + lag <= now.secondsSince1970 }
         guard let newest = due.last else { return }
-        if lastUsed == nil || lastUsed!.date.secondsSince1970 <= newest.date.secondsSince1970 { lastUsed = newest }
+        // A use already shown stays shown if the clock was moved back before a later one was recorded.
+        if (lastUsed?.date.secondsSince1970 ?? .min) <= newest.date.secondsSince1970 { lastUsed = newest }
         pendingUses.removeFirst(due.count)
     }
 }

@@ -10,7 +10,7 @@ enum BedrockOperations {
         listFoundationModels, getFoundationModel, listInferenceProfiles, getInferenceProfile,
     ]
 
-    /// The models of `region`; the catalog is a constant, so operations read it rather than the state.
+    /// The built-in catalog: a constant, so the operations read it here rather than from the state.
     static let catalog = ModelCatalog.shared
 
     // MARK: Foundation models
