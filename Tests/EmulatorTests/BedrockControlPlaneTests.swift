@@ -19,12 +19,15 @@ struct BedrockControlPlaneTests {
     }
 
     func profileIDs(_ response: TestResponse) -> [String] {
-        response.json?["inferenceProfileSummaries"]?.arrayValue?.compactMap { $0["inferenceProfileId"]?.stringValue } ?? []
+        response.json?["inferenceProfileSummaries"]?.arrayValue?.compactMap { $0["inferenceProfileId"]?.stringValue }
+            ?? []
     }
 
     // MARK: ListFoundationModels
 
-    @Test("ListFoundationModels lists the Region's catalog models, in catalog order, with ARNs of that Region and no account")
+    @Test(
+        "ListFoundationModels lists the Region's catalog models, in catalog order, with ARNs of that Region and no account"
+    )
     func listsRegionModels() throws {
         for region in ["us-east-1", "ap-south-1"] {
             let response = endpoint.bedrock("/foundation-models", as: root, region: region)
@@ -107,34 +110,54 @@ struct BedrockControlPlaneTests {
         arguments: [
             InvalidCase(
                 path: "/foundation-models", query: "byOutputModality=VIDEO",
-                message: "1 validation error detected: Value 'VIDEO' at 'byOutputModality' failed to satisfy constraint: Member must satisfy enum value set: [TEXT, IMAGE, EMBEDDING]"),
+                message:
+                    "1 validation error detected: Value 'VIDEO' at 'byOutputModality' failed to satisfy constraint: Member must satisfy enum value set: [TEXT, IMAGE, EMBEDDING]"
+            ),
             InvalidCase(
                 path: "/foundation-models", query: "byInferenceType=INFERENCE_PROFILE",
-                message: "1 validation error detected: Value 'INFERENCE_PROFILE' at 'byInferenceType' failed to satisfy constraint: Member must satisfy enum value set: [ON_DEMAND, PROVISIONED]"),
+                message:
+                    "1 validation error detected: Value 'INFERENCE_PROFILE' at 'byInferenceType' failed to satisfy constraint: Member must satisfy enum value set: [ON_DEMAND, PROVISIONED]"
+            ),
             InvalidCase(
                 path: "/foundation-models", query: "byCustomizationType=fine_tuning",
-                message: "1 validation error detected: Value 'fine_tuning' at 'byCustomizationType' failed to satisfy constraint: Member must satisfy enum value set: [FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION]"),
+                message:
+                    "1 validation error detected: Value 'fine_tuning' at 'byCustomizationType' failed to satisfy constraint: Member must satisfy enum value set: [FINE_TUNING, CONTINUED_PRE_TRAINING, DISTILLATION]"
+            ),
             InvalidCase(
                 path: "/foundation-models", query: "byProvider=anthropic%21&byOutputModality=AUDIO",
-                message: "2 validation errors detected: Value 'anthropic!' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9- ]{1,63}; Value 'AUDIO' at 'byOutputModality' failed to satisfy constraint: Member must satisfy enum value set: [TEXT, IMAGE, EMBEDDING]"),
+                message:
+                    "2 validation errors detected: Value 'anthropic!' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9- ]{1,63}; Value 'AUDIO' at 'byOutputModality' failed to satisfy constraint: Member must satisfy enum value set: [TEXT, IMAGE, EMBEDDING]"
+            ),
             InvalidCase(
                 path: "/foundation-models", query: "byProvider=",
-                message: "1 validation error detected: Value '' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9- ]{1,63}"),
+                message:
+                    "1 validation error detected: Value '' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9- ]{1,63}"
+            ),
             InvalidCase(
                 path: "/inference-profiles", query: "type=CUSTOM",
-                message: "1 validation error detected: Value 'CUSTOM' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]"),
+                message:
+                    "1 validation error detected: Value 'CUSTOM' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]"
+            ),
             InvalidCase(
                 path: "/inference-profiles", query: "maxResults=0",
-                message: "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"),
+                message:
+                    "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            ),
             InvalidCase(
                 path: "/inference-profiles", query: "maxResults=1001",
-                message: "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"),
+                message:
+                    "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000"
+            ),
             InvalidCase(
                 path: "/inference-profiles", query: "maxResults=ten",
-                message: "1 validation error detected: Value 'ten' at 'maxResults' failed to satisfy constraint: Member must be an integer"),
+                message:
+                    "1 validation error detected: Value 'ten' at 'maxResults' failed to satisfy constraint: Member must be an integer"
+            ),
             InvalidCase(
                 path: "/inference-profiles", query: "nextToken=a%20b",
-                message: #"1 validation error detected: Value 'a b' at 'nextToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \S*"#),
+                message:
+                    #"1 validation error detected: Value 'a b' at 'nextToken' failed to satisfy constraint: Member must satisfy regular expression pattern: \S*"#
+            ),
         ])
     func invalidInput(_ c: InvalidCase) {
         let response = endpoint.bedrock(c.path, query: c.query, as: root)
@@ -196,7 +219,9 @@ struct BedrockControlPlaneTests {
         #expect(haiku["status"]?.stringValue == "ACTIVE")
         #expect(haiku["models"]?.arrayValue?.first?["modelArn"]?.stringValue?.hasPrefix("arn:aws:bedrock:") == true)
         // Timestamps are ISO 8601 with Z, fractional seconds allowed, never an offset (spec §3.3).
-        let times = summaries.flatMap { [$0["createdAt"]?.stringValue, $0["updatedAt"]?.stringValue].compactMap { $0 } }
+        let times = summaries.flatMap {
+            [$0["createdAt"]?.stringValue, $0["updatedAt"]?.stringValue].compactMap { $0 }
+        }
         #expect(!times.isEmpty)
         for time in times {
             let fraction = time.dropFirst(19).dropLast()
@@ -207,7 +232,10 @@ struct BedrockControlPlaneTests {
         }
         // eu. profiles are not offered in us-east-1, but are in eu-west-1.
         #expect(!profileIDs(response).contains { $0.hasPrefix("eu.") })
-        #expect(profileIDs(endpoint.bedrock("/inference-profiles", as: root, region: "eu-west-1")).contains { $0.hasPrefix("eu.") })
+        #expect(
+            profileIDs(endpoint.bedrock("/inference-profiles", as: root, region: "eu-west-1")).contains {
+                $0.hasPrefix("eu.")
+            })
     }
 
     @Test("type=SYSTEM_DEFINED lists them all; type=APPLICATION none (the emulator has no application profiles)")
@@ -254,13 +282,16 @@ struct BedrockControlPlaneTests {
     func tokenBoundToListing() throws {
         let first = endpoint.bedrock("/inference-profiles", query: "maxResults=1", as: root)
         let token = try #require(first.json?["nextToken"]?.stringValue)
-        let otherRegion = endpoint.bedrock("/inference-profiles", query: "nextToken=\(token)", as: root, region: "us-west-2")
+        let otherRegion = endpoint.bedrock(
+            "/inference-profiles", query: "nextToken=\(token)", as: root, region: "us-west-2")
         #expect(otherRegion.status == 400)
-        let otherType = endpoint.bedrock("/inference-profiles", query: "type=SYSTEM_DEFINED&nextToken=\(token)", as: root)
+        let otherType = endpoint.bedrock(
+            "/inference-profiles", query: "type=SYSTEM_DEFINED&nextToken=\(token)", as: root)
         #expect(otherType.status == 400)
         let same = endpoint.bedrock("/inference-profiles", query: "nextToken=\(token)", as: root)
         #expect(same.status == 200)
-        #expect(profileIDs(same).first == profileIDs(endpoint.bedrock("/inference-profiles", as: root)).dropFirst().first)
+        #expect(
+            profileIDs(same).first == profileIDs(endpoint.bedrock("/inference-profiles", as: root)).dropFirst().first)
     }
 
     // MARK: GetInferenceProfile
@@ -317,7 +348,8 @@ struct BedrockControlPlaneTests {
         let arn = "arn:aws:iam::\(Self.account):user/nobody"
         #expect(
             response.json?["Message"]?.stringValue
-                == "User: \(arn) is not authorized to perform: bedrock:ListFoundationModels because no identity-based policy allows the bedrock:ListFoundationModels action")
+                == "User: \(arn) is not authorized to perform: bedrock:ListFoundationModels because no identity-based policy allows the bedrock:ListFoundationModels action"
+        )
     }
 
     @Test("Get operations are authorized on the model's and the profile's ARN, before the lookup")
@@ -328,14 +360,16 @@ struct BedrockControlPlaneTests {
         #expect(model.status == 403)
         #expect(
             model.json?["Message"]?.stringValue
-                == "User: \(arn) is not authorized to perform: bedrock:GetFoundationModel on resource: arn:aws:bedrock:us-east-1::foundation-model/\(Self.haiku) because no identity-based policy allows the bedrock:GetFoundationModel action")
+                == "User: \(arn) is not authorized to perform: bedrock:GetFoundationModel on resource: arn:aws:bedrock:us-east-1::foundation-model/\(Self.haiku) because no identity-based policy allows the bedrock:GetFoundationModel action"
+        )
         // Denied even for a model that does not exist: nothing leaks before authorization.
         #expect(endpoint.bedrock("/foundation-models/nope", as: user).status == 403)
         let profile = endpoint.bedrock("/inference-profiles/" + TestEndpoint.pathSegment(Self.haikuProfile), as: user)
         #expect(profile.status == 403)
         #expect(
             profile.json?["Message"]?.stringValue?.contains(
-                "on resource: arn:aws:bedrock:us-east-1:\(Self.account):inference-profile/\(Self.haikuProfile)") == true)
+                "on resource: arn:aws:bedrock:us-east-1:\(Self.account):inference-profile/\(Self.haikuProfile)") == true
+        )
         // A profile ARN of another account is that account's resource: even root is denied.
         let foreign = "arn:aws:bedrock:us-east-1:222222222222:inference-profile/\(Self.haikuProfile)"
         #expect(endpoint.bedrock("/inference-profiles/" + TestEndpoint.pathSegment(foreign), as: root).status == 403)
@@ -344,7 +378,8 @@ struct BedrockControlPlaneTests {
     @Test("a policy allowing GetFoundationModel on one model's ARN allows that model only")
     func resourceScopedPolicy() throws {
         let user = try endpoint.createUser("scoped", in: Self.account)
-        let document = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:GetFoundationModel","Resource":"arn:aws:bedrock:*::foundation-model/anthropic.*"}]}"#
+        let document =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:GetFoundationModel","Resource":"arn:aws:bedrock:*::foundation-model/anthropic.*"}]}"#
         try endpoint.call(
             .iam, "PutUserPolicy", ["UserName": "scoped", "PolicyName": "p", "PolicyDocument": document], as: root
         ).succeeded("PutUserPolicy")

@@ -40,7 +40,8 @@ struct FaultInjectionTests {
         let endpoint = TestEndpoint()
         addRule(
             endpoint,
-            #"{"service": "bedrock", "operation": "ListFoundationModels", "error": {"code": "InternalServerException", "status": 500, "message": "boom"}, "count": 2}"#)
+            #"{"service": "bedrock", "operation": "ListFoundationModels", "error": {"code": "InternalServerException", "status": 500, "message": "boom"}, "count": 2}"#
+        )
         var requestIDs: Set<String> = []
         for _ in 0..<2 {
             let response = endpoint.bedrock("/foundation-models", as: root)
@@ -85,12 +86,17 @@ struct FaultInjectionTests {
     @Test("service, operation and caller (exact or glob) must all match")
     func matching() throws {
         let endpoint = TestEndpoint()
-        addRule(endpoint, #"{"service": "sts", "operation": "GetCallerIdentity", "caller": "arn:aws:iam::1111*:root", "throttle": true}"#)
+        addRule(
+            endpoint,
+            #"{"service": "sts", "operation": "GetCallerIdentity", "caller": "arn:aws:iam::1111*:root", "throttle": true}"#
+        )
         #expect(endpoint.call(.sts, "GetCallerIdentity", as: root).errorCode == "Throttling")
         #expect(endpoint.call(.sts, "GetCallerIdentity", as: .root("222222222222")).status == 200)
         #expect(endpoint.call(.iam, "ListRoles", as: root).status == 200)
         #expect(endpoint.call(.sts, "GetSessionToken", as: root).status == 200)
-        addRule(endpoint, #"{"caller": "arn:aws:iam::222222222222:root", "error": {"code": "ServiceUnavailable", "status": 503}}"#)
+        addRule(
+            endpoint,
+            #"{"caller": "arn:aws:iam::222222222222:root", "error": {"code": "ServiceUnavailable", "status": 503}}"#)
         let unavailable = endpoint.call(.iam, "ListRoles", as: .root("222222222222"))
         #expect(unavailable.status == 503)
         #expect(unavailable.errorCode == "ServiceUnavailable")
@@ -101,7 +107,8 @@ struct FaultInjectionTests {
     func afterAuthentication() {
         let endpoint = TestEndpoint()
         addRule(endpoint, #"{"throttle": true}"#)
-        let response = endpoint.call(.sts, "GetCallerIdentity", as: Credentials(accessKeyID: "AKIAUNKNOWN000000000", secretAccessKey: "x"))
+        let response = endpoint.call(
+            .sts, "GetCallerIdentity", as: Credentials(accessKeyID: "AKIAUNKNOWN000000000", secretAccessKey: "x"))
         #expect(response.errorCode == "InvalidClientTokenId")
         #expect(rules(endpoint).first?["hits"] == 0)
     }
@@ -195,16 +202,25 @@ struct FaultInjectionTests {
             InvalidRule(body: "nope", message: "body is not JSON"),
             InvalidRule(body: "[]", message: "the rule must be a JSON object"),
             InvalidRule(body: #"{"throttle": true, "sevice": "sts"}"#, message: "unknown member sevice"),
-            InvalidRule(body: #"{"service": "s3", "throttle": true}"#, message: "service must be one of sts, iam, bedrock, bedrock-runtime, cloudtrail"),
+            InvalidRule(
+                body: #"{"service": "s3", "throttle": true}"#,
+                message: "service must be one of sts, iam, bedrock, bedrock-runtime, cloudtrail"),
             InvalidRule(body: #"{"service": "sts"}"#, message: "give exactly one action"),
             InvalidRule(body: #"{"throttle": true, "latency_ms": 5}"#, message: "give exactly one action"),
             InvalidRule(body: #"{"throttle": false}"#, message: "throttle must be true"),
             InvalidRule(body: #"{"latency_ms": 600000}"#, message: "latency_ms must be an integer from 1 to 60000"),
-            InvalidRule(body: #"{"throttle": true, "count": 0}"#, message: "count must be an integer from 1 to 1000000"),
-            InvalidRule(body: #"{"throttle": true, "probability": 1.5}"#, message: "probability must be a number from 0 to 1"),
-            InvalidRule(body: #"{"throttle": true, "count": 1, "probability": 0.5}"#, message: "give count or probability, not both"),
-            InvalidRule(body: #"{"error": {"code": "Nope"}}"#, message: "error.code Nope is not a code the emulator sends"),
-            InvalidRule(body: #"{"error": {"code": "ThrottlingException", "status": 200}}"#, message: "error.status must be an integer from 400 to 599"),
+            InvalidRule(
+                body: #"{"throttle": true, "count": 0}"#, message: "count must be an integer from 1 to 1000000"),
+            InvalidRule(
+                body: #"{"throttle": true, "probability": 1.5}"#, message: "probability must be a number from 0 to 1"),
+            InvalidRule(
+                body: #"{"throttle": true, "count": 1, "probability": 0.5}"#,
+                message: "give count or probability, not both"),
+            InvalidRule(
+                body: #"{"error": {"code": "Nope"}}"#, message: "error.code Nope is not a code the emulator sends"),
+            InvalidRule(
+                body: #"{"error": {"code": "ThrottlingException", "status": 200}}"#,
+                message: "error.status must be an integer from 400 to 599"),
             InvalidRule(body: #"{"error": {"status": 500}}"#, message: "error.code is required"),
             InvalidRule(body: #"{"error": "ThrottlingException"}"#, message: "error must be an object"),
             InvalidRule(body: #"{"caller": "", "throttle": true}"#, message: "caller must be a non-empty string"),
@@ -220,7 +236,9 @@ struct FaultInjectionTests {
     @Test("at most 1,000 rules are kept")
     func boundedRules() {
         let endpoint = TestEndpoint()
-        for _ in 0..<FaultInjector.maxRules { _ = endpoint.admin("POST", "/faults", body: #"{"throttle": true, "count": 1}"#) }
+        for _ in 0..<FaultInjector.maxRules {
+            _ = endpoint.admin("POST", "/faults", body: #"{"throttle": true, "count": 1}"#)
+        }
         #expect(rules(endpoint).count == FaultInjector.maxRules)
         let refused = endpoint.admin("POST", "/faults", body: #"{"throttle": true}"#)
         #expect(refused.status == 400)

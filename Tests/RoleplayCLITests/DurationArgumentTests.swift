@@ -8,7 +8,9 @@ import Testing
 struct DurationArgumentTests {
     @Test(
         "valid durations",
-        arguments: [("0", 0), ("30s", 30), ("5m", 300), ("4h", 14_400), ("2d", 172_800), ("0s", 0), ("400d", 34_560_000)]
+        arguments: [
+            ("0", 0), ("30s", 30), ("5m", 300), ("4h", 14_400), ("2d", 172_800), ("0s", 0), ("400d", 34_560_000),
+        ]
             as [(String, Int64)])
     func valid(_ text: String, _ seconds: Int64) {
         #expect(DurationArgument(argument: text)?.seconds == seconds)
@@ -21,7 +23,8 @@ struct DurationArgumentTests {
 
     @Test("roleplay serve parses --role-last-used-lag")
     func serveOption() throws {
-        let command = try #require(try Roleplay.parseAsRoot(["serve", "--role-last-used-lag", "5m"]) as? Roleplay.Serve)
+        let command = try #require(
+            try Roleplay.parseAsRoot(["serve", "--role-last-used-lag", "5m"]) as? Roleplay.Serve)
         #expect(command.roleLastUsedLag.seconds == 300)
         #expect(throws: (any Error).self) { try Roleplay.parseAsRoot(["serve", "--role-last-used-lag", "5x"]) }
     }

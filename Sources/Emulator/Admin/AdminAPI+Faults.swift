@@ -4,9 +4,15 @@ import AWSWire
 /// (`GET`), clear them (`DELETE`).
 extension AdminAPI {
     func addFault(_ body: [UInt8]) -> Result<JSONValue, AdminError> {
-        let reader = JSONReader(limits: .init(maxBytes: 16_384, maxDepth: 4, maxStringBytes: FaultRule.maxStringBytes * 2))
+        let reader = JSONReader(
+            limits: .init(maxBytes: 16_384, maxDepth: 4, maxStringBytes: FaultRule.maxStringBytes * 2))
         guard let value = try? reader.decode(body) else {
-            return .failure(AdminError(status: 400, message: #"body is not JSON: expected a rule such as {"service": "bedrock", "throttle": true, "count": 2}"#))
+            return .failure(
+                AdminError(
+                    status: 400,
+                    message:
+                        #"body is not JSON: expected a rule such as {"service": "bedrock", "throttle": true, "count": 2}"#
+                ))
         }
         let parts: (FaultRule.Match, FaultRule.Action, FaultRule.Budget)
         do {
@@ -16,7 +22,9 @@ extension AdminAPI {
         }
         guard let rule = emulator.faults.add(match: parts.0, action: parts.1, budget: parts.2) else {
             return .failure(
-                AdminError(status: 400, message: "at most \(FaultInjector.maxRules) fault rules; DELETE /_roleplay/faults first"))
+                AdminError(
+                    status: 400,
+                    message: "at most \(FaultInjector.maxRules) fault rules; DELETE /_roleplay/faults first"))
         }
         return .success(rule.json)
     }

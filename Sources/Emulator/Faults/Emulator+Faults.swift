@@ -9,7 +9,9 @@ extension Emulator {
     /// (request ID, log line with decision `-` and the code); a latency rule waits and lets the call go on; a
     /// stream-cut rule lets it go on with `cutStreamAfterChunks` set for the streaming runtime calls.
     func injectFault(_ route: Route, into environment: inout RequestEnvironment) throws(AWSError) {
-        guard let action = faults.action(service: route.service, operation: route.operation, caller: environment.identity.caller.arn)
+        guard
+            let action = faults.action(
+                service: route.service, operation: route.operation, caller: environment.identity.caller.arn)
         else { return }
         switch action {
         case .error(let code, let status, let message): throw AWSError(code: code, message: message, httpStatus: status)

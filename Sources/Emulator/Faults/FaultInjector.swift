@@ -45,7 +45,8 @@ final class FaultInjector: Sendable {
     /// The action of the first rule that takes this call, counting the hit; nil when none does.
     func action(service: Service, operation: String, caller: String) -> FaultRule.Action? {
         rules.withLock { rules in
-            for index in rules.list.indices where rules.list[index].match.matches(service: service, operation: operation, caller: caller) {
+            for index in rules.list.indices
+            where rules.list[index].match.matches(service: service, operation: operation, caller: caller) {
                 switch rules.list[index].budget {
                 case .always: break
                 case .count:

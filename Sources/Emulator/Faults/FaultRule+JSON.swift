@@ -24,14 +24,18 @@ extension FaultRule {
     static func parse(_ value: JSONValue) throws(FaultRuleError) -> (Match, Action, Budget) {
         guard case .object(let fields) = value else { throw FaultRuleError("the rule must be a JSON object") }
         if let unknown = fields.first(where: { !knownMembers.contains($0.key) }) {
-            throw FaultRuleError("unknown member \(unknown.key); expected \(knownMembers.sorted().joined(separator: ", "))")
+            throw FaultRuleError(
+                "unknown member \(unknown.key); expected \(knownMembers.sorted().joined(separator: ", "))")
         }
         var service: Service?
         if let name = try string(value, "service") {
-            guard let known = Service(rawValue: name) else { throw FaultRuleError("service must be one of \(services)") }
+            guard let known = Service(rawValue: name) else {
+                throw FaultRuleError("service must be one of \(services)")
+            }
             service = known
         }
-        let match = Match(service: service, operation: try string(value, "operation"), caller: try string(value, "caller"))
+        let match = Match(
+            service: service, operation: try string(value, "operation"), caller: try string(value, "caller"))
         return (match, try action(value), try budget(value))
     }
 
@@ -45,7 +49,9 @@ extension FaultRule {
         if let latency = try integer(value, "latency_ms", 1...maxLatencyMilliseconds) {
             actions.append(.latency(milliseconds: latency))
         }
-        if let chunks = try integer(value, "cut_stream_after", 0...maxCount) { actions.append(.cutStream(afterChunks: chunks)) }
+        if let chunks = try integer(value, "cut_stream_after", 0...maxCount) {
+            actions.append(.cutStream(afterChunks: chunks))
+        }
         guard actions.count == 1 else {
             throw FaultRuleError("give exactly one action: error, throttle, latency_ms or cut_stream_after")
         }
@@ -54,12 +60,15 @@ extension FaultRule {
 
     private static func errorAction(_ error: JSONValue) throws(FaultRuleError) -> Action {
         guard case .object(let fields) = error else {
-            throw FaultRuleError(#"error must be an object: {"code": "ThrottlingException", "status": 429, "message": "…"}"#)
+            throw FaultRuleError(
+                #"error must be an object: {"code": "ThrottlingException", "status": 429, "message": "…"}"#)
         }
         if let unknown = fields.first(where: { !["code", "status", "message"].contains($0.key) }) {
             throw FaultRuleError("unknown member error.\(unknown.key); expected code, status, message")
         }
-        guard let name = try string(error, "code", label: "error.code") else { throw FaultRuleError("error.code is required") }
+        guard let name = try string(error, "code", label: "error.code") else {
+            throw FaultRuleError("error.code is required")
+        }
         guard let code = AWSError.Code(rawValue: name) else {
             let known = AWSError.Code.allCodes.map(\.rawValue).joined(separator: ", ")
             throw FaultRuleError("error.code \(name) is not a code the emulator sends; use one of \(known)")
@@ -86,7 +95,9 @@ extension FaultRule {
         }
     }
 
-    private static func string(_ object: JSONValue, _ key: String, label: String? = nil) throws(FaultRuleError) -> String? {
+    private static func string(_ object: JSONValue, _ key: String, label: String? = nil) throws(FaultRuleError)
+        -> String?
+    {
         guard let member = object[key] else { return nil }
         guard let text = member.stringValue, !text.isEmpty, text.utf8.count <= maxStringBytes else {
             throw FaultRuleError("\(label ?? key) must be a non-empty string of at most \(maxStringBytes) bytes")
@@ -113,7 +124,8 @@ extension FaultRule {
         switch action {
         case .error(let code, let status, let message):
             members.append(
-                JSONMember("error", ["code": .string(code.rawValue), "status": .int(status), "message": .string(message)]))
+                JSONMember(
+                    "error", ["code": .string(code.rawValue), "status": .int(status), "message": .string(message)]))
         case .throttle: members.append(JSONMember("throttle", true))
         case .latency(let milliseconds): members.append(JSONMember("latency_ms", .int(milliseconds)))
         case .cutStream(let chunks): members.append(JSONMember("cut_stream_after", .int(chunks)))

@@ -74,7 +74,8 @@ struct FaultRule: Sendable {
         switch service.wireProtocol {
         case .query: AWSError(code: .throttling, message: "Rate exceeded")
         case .json: AWSError(code: .throttlingException, message: "Rate exceeded")
-        case .restJSON: AWSError(code: .throttlingException, message: "Too many requests, please wait before trying again.")
+        case .restJSON:
+            AWSError(code: .throttlingException, message: "Too many requests, please wait before trying again.")
         }
     }
 }

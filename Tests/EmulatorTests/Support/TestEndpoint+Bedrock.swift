@@ -13,7 +13,10 @@ extension TestEndpoint {
     func bedrock(_ path: String, query: String = "", as credentials: Credentials, region: String = "us-east-1")
         -> TestResponse
     {
-        send(sign(SigV4Request(method: "GET", path: path, query: query), service: "bedrock", as: credentials, region: region))
+        send(
+            sign(
+                SigV4Request(method: "GET", path: path, query: query), service: "bedrock", as: credentials,
+                region: region))
     }
 
     /// `/` and `:` percent-encoded, as SDKs send an identifier (spec §1.2 step 5).
@@ -25,13 +28,17 @@ extension TestEndpoint {
     /// the account, as root may not assume roles).
     func session(withManagedPolicy policy: String, in account: String = "111111111111") throws -> Credentials {
         let root = Credentials.root(account)
-        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(account):root"},"Action":"sts:AssumeRole"}]}"#
+        let trust =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\#(account):root"},"Action":"sts:AssumeRole"}]}"#
         try createRole("reader", trust: trust, in: account)
-        try call(.iam, "AttachRolePolicy", ["RoleName": "reader", "PolicyArn": "arn:aws:iam::aws:policy/\(policy)"], as: root)
-            .succeeded("AttachRolePolicy")
+        try call(
+            .iam, "AttachRolePolicy", ["RoleName": "reader", "PolicyArn": "arn:aws:iam::aws:policy/\(policy)"], as: root
+        )
+        .succeeded("AttachRolePolicy")
         let user = try createUser("assumer", in: account, allowing: ["sts:AssumeRole"])
         let assumed = call(
-            .sts, "AssumeRole", ["RoleArn": "arn:aws:iam::\(account):role/reader", "RoleSessionName": "session"], as: user)
+            .sts, "AssumeRole", ["RoleArn": "arn:aws:iam::\(account):role/reader", "RoleSessionName": "session"],
+            as: user)
         guard let credentials = assumed.credentials else { throw TestEndpointError("AssumeRole failed: \(assumed)") }
         return credentials
     }

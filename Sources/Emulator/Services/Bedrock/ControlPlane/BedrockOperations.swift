@@ -25,7 +25,8 @@ enum BedrockOperations {
             let filter = ModelCatalog.Filter(
                 provider: input.string("byProvider", pattern: .provider),
                 customizationType: input.enumeration(
-                    "byCustomizationType", [.fineTuning, .continuedPreTraining, .distillation] as [FoundationModel.Customization]),
+                    "byCustomizationType",
+                    [.fineTuning, .continuedPreTraining, .distillation] as [FoundationModel.Customization]),
                 outputModality: input.enumeration(
                     "byOutputModality", [.text, .image, .embedding] as [FoundationModel.Modality]),
                 inferenceType: input.enumeration(
@@ -33,7 +34,9 @@ enum BedrockOperations {
             try input.finish()
             return filter
         },
-        authorize: { _, _, _ throws(AWSError) in [AuthorizationCheck(action: "bedrock:ListFoundationModels", resource: "*")] },
+        authorize: { _, _, _ throws(AWSError) in
+            [AuthorizationCheck(action: "bedrock:ListFoundationModels", resource: "*")]
+        },
         execute: { filter, _, environment throws(AWSError) in
             let models = catalog.models(in: environment.region, matching: filter)
             return .json(["modelSummaries": .array(models.map { BedrockJSON.model($0, region: environment.region) })])
@@ -41,9 +44,15 @@ enum BedrockOperations {
         trail: { filter in
             var parameters: [JSONMember] = []
             if let provider = filter.provider { parameters.append(JSONMember("byProvider", .string(provider))) }
-            if let value = filter.customizationType { parameters.append(JSONMember("byCustomizationType", .string(value.rawValue))) }
-            if let value = filter.outputModality { parameters.append(JSONMember("byOutputModality", .string(value.rawValue))) }
-            if let value = filter.inferenceType { parameters.append(JSONMember("byInferenceType", .string(value.rawValue))) }
+            if let value = filter.customizationType {
+                parameters.append(JSONMember("byCustomizationType", .string(value.rawValue)))
+            }
+            if let value = filter.outputModality {
+                parameters.append(JSONMember("byOutputModality", .string(value.rawValue)))
+            }
+            if let value = filter.inferenceType {
+                parameters.append(JSONMember("byInferenceType", .string(value.rawValue)))
+            }
             return TrailDetails(requestParameters: parameters.isEmpty ? nil : .object(parameters))
         })
 
@@ -62,7 +71,8 @@ enum BedrockOperations {
         "GetFoundationModel",
         decode: { (request, environment) throws(AWSError) -> Lookup in
             let identifier = try pathIdentifier(request, "modelIdentifier")
-            let resource = FoundationModel.parseARN(identifier) != nil
+            let resource =
+                FoundationModel.parseARN(identifier) != nil
                 ? identifier : "arn:aws:bedrock:\(environment.region)::foundation-model/\(identifier)"
             return Lookup(identifier: identifier, resource: resource)
         },
@@ -104,7 +114,9 @@ enum BedrockOperations {
             try input.finish()
             return parsed
         },
-        authorize: { _, _, _ throws(AWSError) in [AuthorizationCheck(action: "bedrock:ListInferenceProfiles", resource: "*")] },
+        authorize: { _, _, _ throws(AWSError) in
+            [AuthorizationCheck(action: "bedrock:ListInferenceProfiles", resource: "*")]
+        },
         execute: { input, _, environment throws(AWSError) in
             let region = environment.region
             let profiles = catalog.profiles(in: region).filter { input.type == nil || $0.type == input.type }
@@ -146,7 +158,8 @@ enum BedrockOperations {
         "GetInferenceProfile",
         decode: { (request, environment) throws(AWSError) -> Lookup in
             let identifier = try pathIdentifier(request, "inferenceProfileIdentifier")
-            let resource = identifier.hasPrefix("arn:")
+            let resource =
+                identifier.hasPrefix("arn:")
                 ? identifier
                 : "arn:aws:bedrock:\(environment.region):\(environment.identity.account):inference-profile/\(identifier)"
             return Lookup(identifier: identifier, resource: resource, resourceAccount: environment.identity.account)
@@ -171,8 +184,10 @@ enum BedrockOperations {
         trail: { lookup in
             TrailDetails(
                 requestParameters: ["inferenceProfileIdentifier": .string(lookup.identifier)],
-                resources: [TrailResource(
-                    accountID: lookup.resourceAccount, type: "AWS::Bedrock::InferenceProfile", arn: lookup.resource)])
+                resources: [
+                    TrailResource(
+                        accountID: lookup.resourceAccount, type: "AWS::Bedrock::InferenceProfile", arn: lookup.resource)
+                ])
         })
 
     /// A path identifier within the model's length bounds (1–2048; the route table guarantees non-empty).
@@ -180,7 +195,8 @@ enum BedrockOperations {
         let value = request.pathParameters[name] ?? ""
         guard value.utf16.count <= 2048 else {
             throw .validationException(
-                "1 validation error detected: Value '\(value)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to 2048")
+                "1 validation error detected: Value '\(value)' at '\(name)' failed to satisfy constraint: Member must have length less than or equal to 2048"
+            )
         }
         return value
     }

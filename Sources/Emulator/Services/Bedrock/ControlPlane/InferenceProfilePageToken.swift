@@ -41,7 +41,9 @@ struct InferenceProfilePageToken: Sendable, Hashable {
     /// The token as sent: lowercase hex.
     var text: String {
         let digits = Array("0123456789abcdef".utf8)
-        let bytes = Array("\(region)|\(type)|\(offset)".utf8).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }
+        let bytes = Array("\(region)|\(type)|\(offset)".utf8).flatMap {
+            [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]]
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 

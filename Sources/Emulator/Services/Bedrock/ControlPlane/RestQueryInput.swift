@@ -57,15 +57,20 @@ struct RestQueryInput {
             fail(text, key, "Member must be an integer")
             return nil
         }
-        if value < range.lowerBound { fail(text, key, "Member must have value greater than or equal to \(range.lowerBound)") }
-        if value > range.upperBound { fail(text, key, "Member must have value less than or equal to \(range.upperBound)") }
+        if value < range.lowerBound {
+            fail(text, key, "Member must have value greater than or equal to \(range.lowerBound)")
+        }
+        if value > range.upperBound {
+            fail(text, key, "Member must have value less than or equal to \(range.upperBound)")
+        }
         return value
     }
 
     /// Throws the collected violations as one `ValidationException`.
     func finish() throws(AWSError) {
         guard !violations.isEmpty else { return }
-        let head = violations.count == 1 ? "1 validation error detected: " : "\(violations.count) validation errors detected: "
+        let head =
+            violations.count == 1 ? "1 validation error detected: " : "\(violations.count) validation errors detected: "
         throw .validationException(head + violations.joined(separator: "; "))
     }
 
@@ -84,7 +89,8 @@ struct RestPattern: Sendable {
     static let provider = RestPattern(text: "[A-Za-z0-9- ]{1,63}") { value in
         (1...63).contains(value.utf8.count)
             && value.utf8.allSatisfy { byte in
-                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D || byte == 0x20
+                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D
+                    || byte == 0x20
             }
     }
 
