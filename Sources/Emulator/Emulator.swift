@@ -14,6 +14,7 @@ public final class Emulator: Sendable {
     public let decisions: DecisionLog
     let sessionPolicies = SessionPolicyCache()
     let verifiers: Verifiers
+    let faults: FaultInjector
 
     /// The state and the keys of the current generation (a reset starts a new one).
     struct Core: ~Copyable {
@@ -29,11 +30,12 @@ public final class Emulator: Sendable {
         decisions = DecisionLog(
             deniedCapacity: configuration.decisionLogCapacity, allowedCapacity: configuration.allowedDecisionLogCapacity)
         verifiers = Verifiers()
+        faults = FaultInjector(seed: Self.faultSeed(configuration, ids))
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
-        core = Mutex(Core(state: EmulatorState(clock: VirtualClock(wall: configuration.wallClock)), tokens: tokens, generation: 0))
+        core = Mutex(Core(state: Self.emptyState(configuration), tokens: tokens, generation: 0))
     }
 
-    /// Forgets every account, user, role, key, session and decision, and puts the clock back on the wall clock.
+    /// Forgets every account, user, role, key, session, decision and fault rule, and puts the clock back on the wall clock.
     /// Sessions issued before stop working (new token keys). A seeded emulator restarts its ID sequence, so a
     /// scripted run after a reset makes the same IDs as the first time.
     public func reset() {
@@ -41,11 +43,17 @@ public final class Emulator: Sendable {
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
         core.withLock { core in
             core.generation += 1
-            core.state = EmulatorState(clock: VirtualClock(wall: configuration.wallClock))
+            core.state = Self.emptyState(configuration)
             // A seeded run replays the same key bytes; the generation keeps old tokens from validating.
             core.tokens = configuration.seed == nil ? tokens : SessionTokenCodec(keyMaterial: tokens.keyMaterial(mixing: core.generation))
         }
         decisions.removeAll()
+        faults.clear()
+    }
+
+    /// The state of a new or reset emulator: nothing in it, the clock on the wall clock.
+    static func emptyState(_ configuration: EmulatorConfiguration) -> EmulatorState {
+        EmulatorState(clock: VirtualClock(wall: configuration.wallClock), roleLastUsedLag: configuration.roleLastUsedLagSeconds)
     }
 
     /// A copy of the current state (for the admin API and tests).

@@ -19,6 +19,9 @@ public struct EmulatorConfiguration: Sendable {
     public var decisionLogCapacity: Int = 10_000
     /// How many requests whose authorizations all allowed it can still explain.
     public var allowedDecisionLogCapacity: Int = 1_000
+    /// How long after a role session's request `GetRole` shows it as `RoleLastUsed`, in seconds of virtual time
+    /// (`--role-last-used-lag`); AWS updates it asynchronously (spec §5.3). 0 shows every use at once.
+    public var roleLastUsedLagSeconds: Int64 = 0
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

@@ -26,7 +26,10 @@ struct AdminAPI {
         case ("GET", "/clock"): result = .success(clockState())
         case ("GET", "/state"): result = .success(AdminStateView(state: emulator.state).json)
         case ("GET", "/decisions"): result = decisions(request.query)
-        case (_, "/health"), (_, "/reset"), (_, "/clock"), (_, "/state"), (_, "/decisions"):
+        case ("POST", "/faults"): result = addFault(request.body)
+        case ("GET", "/faults"): result = .success(listFaults())
+        case ("DELETE", "/faults"): result = .success(clearFaults())
+        case (_, "/health"), (_, "/reset"), (_, "/clock"), (_, "/state"), (_, "/decisions"), (_, "/faults"):
             result = .failure(AdminError(status: 405, message: "\(request.method) is not allowed on \(request.path)"))
         default:
             result = .failure(AdminError(status: 404, message: "no admin endpoint \(request.path)"))

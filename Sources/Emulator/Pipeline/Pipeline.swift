@@ -8,6 +8,7 @@ import Synchronization
 ///     1. admin routes  /_roleplay/*
 ///     2. route         which service and operation (Router)
 ///     3. authenticate  identity + SigV4 (AuthenticationStep)
+///        faults        an injected error, throttle, delay or stream cut (FaultInjector, docs/faults.md)
 ///     4. decode        the operation's typed input (Operation.decode)
 ///     5. authorize     policy engine over the caller's and the resource's policies (AuthorizationStep)
 ///     6. execute       the handler over the state
@@ -43,9 +44,10 @@ extension Emulator {
             let authenticated = try authenticate(signed, signature: signature, service: route.service)
             caller = authenticated.identity.caller.arn
             try Self.checkSessionScope(authenticated.identity, service: route.service)
-            let environment = RequestEnvironment(
+            var environment = RequestEnvironment(
                 identity: authenticated.identity, region: authenticated.region, now: authenticated.now,
                 requestID: requestID, sourceIP: request.remoteAddress, ids: ids, tokens: authenticated.tokens)
+            try injectFault(route, into: &environment)
             guard let operation = ServiceRegistry.operation(route.service, route.operation) else {
                 throw Self.unknownOperation(route)
             }

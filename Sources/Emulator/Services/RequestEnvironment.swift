@@ -14,6 +14,8 @@ public struct RequestEnvironment: Sendable {
     public var requestID: String
     /// The peer address (`aws:SourceIp`), when the request came over a socket.
     public var sourceIP: String?
+    /// Set by a `cut_stream_after` fault rule: a streamed response ends after this many chunks (docs/faults.md).
+    public var cutStreamAfterChunks: Int? = nil
     let ids: IDGenerator
     let tokens: SessionTokenCodec
 

@@ -11,8 +11,14 @@ public struct EmulatorState: Sendable {
     public var accessKeys: [String: AccessKey] = [:]
     /// The virtual clock.
     public var clock: VirtualClock
+    /// How long after a use `RoleLastUsed` shows it, in seconds (`--role-last-used-lag`), within 0…400 days
+    /// (AWS's tracking window), so adding it to any virtual time cannot overflow.
+    public let roleLastUsedLag: Int64
 
-    public init(clock: VirtualClock) { self.clock = clock }
+    public init(clock: VirtualClock, roleLastUsedLag: Int64 = 0) {
+        self.clock = clock
+        self.roleLastUsedLag = min(max(roleLastUsedLag, 0), 400 * 86_400)
+    }
 
     /// The account, if it has been used.
     public func account(_ id: String) -> AccountState? { accounts[id] }
@@ -33,7 +39,7 @@ public struct EmulatorState: Sendable {
     mutating func recordUse(ofRole name: String, id: String, account: String, at date: AmzDate, region: String) {
         let key = name.lowercased()
         guard accounts[account]?.roles[key]?.id == id else { return }
-        accounts[account]!.roles[key]!.lastUsed = (date, region)
+        accounts[account]!.roles[key]!.recordUse(at: date, region: region, lag: roleLastUsedLag)
     }
 
     /// The role an ARN names (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), if it exists. Only the name after the

@@ -18,5 +18,8 @@ public struct Role: Sendable {
     public var inlinePolicies: [InlinePolicy]
     /// Attached managed policy ARNs, in attachment order.
     public var attachedPolicyARNs: [String]
+    /// The use `GetRole` shows as `RoleLastUsed` (with `--role-last-used-lag`, the last use that has settled).
     public var lastUsed: (date: AmzDate, region: String)?
+    /// Uses not yet visible, oldest first (empty without a lag): see Role+LastUsed.swift.
+    var pendingUses: [(date: AmzDate, region: String)] = []
 }

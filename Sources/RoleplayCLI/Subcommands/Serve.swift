@@ -39,6 +39,9 @@ extension Roleplay {
         @Option(help: "The largest request body accepted, in bytes.")
         var maxBodyBytes: Int = 16 << 20
 
+        @Option(help: "How long after a role session's request GetRole shows it as RoleLastUsed (30s, 5m, 4h, 0; at most 400d).")
+        var roleLastUsedLag: DurationArgument = .zero
+
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             guard (1024...(1 << 30)).contains(maxBodyBytes) else {
@@ -54,6 +57,7 @@ extension Roleplay {
             var settings = EmulatorConfiguration()
             settings.signatureCheck = signatureCheck == .on
             settings.seed = seed
+            settings.roleLastUsedLagSeconds = roleLastUsedLag.seconds
             settings.version = Roleplay.version
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
             let emulator = Emulator(configuration: settings)

@@ -66,7 +66,8 @@ extension IAMOperations {
         authorize: { name, state, environment throws(AWSError) in [roleCheck("iam:GetRole", name, state, environment)]
         },
         execute: { name, state, environment throws(AWSError) in
-            let role = try Role.existing(name, state, environment)
+            var role = try Role.existing(name, state, environment)
+            role.settleUses(now: environment.now, lag: state.roleLastUsedLag)
             return .members { w in w.role(role, detail: .full) }
         })
 
@@ -113,8 +114,10 @@ extension IAMOperations {
             [roleCheck("iam:UpdateRoleDescription", input.name, state, environment)]
         },
         execute: { input, state, environment throws(AWSError) in
+            let lag = state.roleLastUsedLag
             let role = try Role.updating(input.name, &state, environment) { (role: inout Role) throws(AWSError) in
                 role.description = input.description
+                role.settleUses(now: environment.now, lag: lag)
                 return role
             }
             return .members { w in w.role(role, detail: .full) }
