@@ -1,4 +1,4 @@
-public import AWSWire
+import AWSWire
 import Synchronization
 
 /// The emulated AWS endpoint: every request in, every response out, no sockets (`roleplay serve` joins it to
