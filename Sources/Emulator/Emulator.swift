@@ -21,6 +21,8 @@ public final class Emulator: Sendable {
         var tokens: SessionTokenCodec
         /// How many resets so far (a seeded run derives each generation's keys from the seed and this).
         var generation: UInt64
+        /// Where state changes are recorded (`--state-dir`); nil keeps state in memory only.
+        var journal: JournalWriter? = nil
     }
 
     public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
@@ -39,18 +41,20 @@ public final class Emulator: Sendable {
     public func reset() {
         ids.restart()
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
-        core.withLock { core in
+        let journaled = core.withLock { core in
             core.generation += 1
             core.state = EmulatorState(clock: VirtualClock(wall: configuration.wallClock))
             // A seeded run replays the same key bytes; the generation keeps old tokens from validating.
             core.tokens = configuration.seed == nil ? tokens : SessionTokenCodec(keyMaterial: tokens.keyMaterial(mixing: core.generation))
+            return journalReset(&core)
         }
+        journaled?.commit()
         decisions.removeAll()
     }
 
     /// A copy of the current state (for the admin API and tests).
     public var state: EmulatorState { core.withLock { $0.state } }
 
-    /// Runs `body` on the state under the lock (admin API: the clock).
-    func withState<R>(_ body: (inout EmulatorState) -> R) -> R { core.withLock { body(&$0.state) } }
+    /// Runs `body` on the state under the lock (admin API: the clock), journaling what it changed.
+    func withState<R>(_ body: (inout EmulatorState) -> R) -> R { withJournaledState { body(&$0.state) } }
 }

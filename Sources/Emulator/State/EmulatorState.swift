@@ -8,9 +8,11 @@ public struct EmulatorState: Sendable {
     /// Accounts by 12-digit ID.
     public private(set) var accounts: [String: AccountState] = [:]
     /// Every IAM user access key, by access key ID.
-    public var accessKeys: [String: AccessKey] = [:]
+    public var accessKeys: [String: AccessKey] = [:] { didSet { changes?.accessKeys = true } }
     /// The virtual clock.
     public var clock: VirtualClock
+    /// What changed since the journal last looked; nil when nothing is journaled (no `--state-dir`).
+    var changes: StateChanges?
 
     public init(clock: VirtualClock) { self.clock = clock }
 
@@ -22,18 +24,24 @@ public struct EmulatorState: Sendable {
         -> R
     {
         if accounts[id] == nil { accounts[id] = AccountState(id: id) }
+        changes?.accounts.insert(id)
         return try body(&accounts[id]!)
     }
 
     /// Records that an account exists (any authenticated caller's account does).
-    public mutating func touch(account id: String) { withAccount(id) { _ in } }
+    public mutating func touch(account id: String) {
+        if accounts[id] == nil { withAccount(id) { _ in } }
+    }
 
     /// Records that a session of the role made an authenticated request (`RoleLastUsed`): only while the role
     /// exists with the ID the session was issued for (a role deleted and re-created is another role).
     mutating func recordUse(ofRole name: String, id: String, account: String, at date: AmzDate, region: String) {
         let key = name.lowercased()
-        guard accounts[account]?.roles[key]?.id == id else { return }
+        guard let role = accounts[account]?.roles[key], role.id == id,
+            role.lastUsed?.date != date || role.lastUsed?.region != region
+        else { return }
         accounts[account]!.roles[key]!.lastUsed = (date, region)
+        changes?.roleUses.append(RoleUse(account: account, roleName: name, roleID: id, date: date, region: region))
     }
 
     /// The role an ARN names (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), if it exists. Only the name after the
