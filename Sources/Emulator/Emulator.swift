@@ -14,6 +14,7 @@ public final class Emulator: Sendable {
     public let decisions: DecisionLog
     let sessionPolicies = SessionPolicyCache()
     let verifiers: Verifiers
+    let journal: JournalWriter?
 
     /// The state and the keys of the current generation (a reset starts a new one).
     struct Core: ~Copyable {
@@ -21,12 +22,16 @@ public final class Emulator: Sendable {
         var tokens: SessionTokenCodec
         /// How many resets so far (a seeded run derives each generation's keys from the seed and this).
         var generation: UInt64
-        /// Where state changes are recorded (`--state-dir`); nil keeps state in memory only.
-        var journal: JournalWriter? = nil
     }
 
-    public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+    public convenience init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+        self.init(configuration: configuration, journal: nil)
+    }
+
+    /// - Parameter journal: where state changes are recorded (`--state-dir`); nil keeps state in memory only.
+    init(configuration: EmulatorConfiguration, journal: JournalWriter?) {
         self.configuration = configuration
+        self.journal = journal
         ids = IDGenerator(seed: configuration.seed)
         decisions = DecisionLog(
             deniedCapacity: configuration.decisionLogCapacity, allowedCapacity: configuration.allowedDecisionLogCapacity)

@@ -16,13 +16,12 @@ extension Emulator {
         let directory = try JournalDirectory(path: stateDirectory, warn: warn)
         let restored = try directory.restore(wallClock: configuration.wallClock)
         let journal = try directory.compact(restored.snapshot)
-        self.init(configuration: configuration)
+        self.init(configuration: configuration, journal: journal)
         // CloudTrail: the event store takes back `restored.events` here, oldest first (each from
         // `init(journalBytes:)`); `journal(event:)` records new ones.
         let ticket = core.withLock { core -> JournalTicket? in
             core.state = restored.state
             core.state.changes = StateChanges(journaledClockOffset: restored.state.clock.offsetSeconds)
-            core.journal = journal
             guard let keys = restored.keys else {
                 // A new directory: the keys this emulator drew go in first.
                 return journal.append(.sessionKeys(material: core.tokens.material, generation: core.generation))
@@ -50,15 +49,16 @@ extension Emulator {
         return result
     }
 
-    /// Journals a CloudTrail event (its `journalBytes()`), after the state changes of the same request.
+    /// Journals a CloudTrail event (its `journalBytes()`) and hands it to the kernel; call it where the event is
+    /// stored, before the response is returned. Takes no state lock.
     func journal(event bytes: [UInt8]) {
-        core.withLock { $0.journal?.append(.event(bytes)) }?.commit()
+        journal?.append(.event(bytes)).commit()
     }
 
     /// Under the lock: appends a record for each change the state tracked since the last call, and forgets them.
     /// - Returns: what to commit after the lock is released; nil when nothing changed or nothing is journaled.
     private func journalChanges(_ core: inout Core) -> JournalTicket? {
-        guard let journal = core.journal, let changes = core.state.changes,
+        guard let journal, let changes = core.state.changes,
             !changes.isEmpty || changes.journaledClockOffset != core.state.clock.offsetSeconds
         else { return nil }
         core.state.changes = StateChanges(journaledClockOffset: core.state.clock.offsetSeconds)
@@ -76,7 +76,7 @@ extension Emulator {
 
     /// Under the lock, after a reset: journals it with the new generation's keys.
     func journalReset(_ core: inout Core) -> JournalTicket? {
-        guard let journal = core.journal else { return nil }
+        guard let journal else { return nil }
         core.state.changes = StateChanges(journaledClockOffset: core.state.clock.offsetSeconds)
         _ = journal.append(.reset)
         return journal.append(.sessionKeys(material: core.tokens.material, generation: core.generation))

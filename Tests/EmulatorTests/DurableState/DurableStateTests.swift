@@ -1,7 +1,6 @@
 import AWSWire
 import Foundation
 import SigV4
-import Synchronization
 import Testing
 
 @testable import Emulator
@@ -136,7 +135,7 @@ struct DurableStateTests {
         let endpoint = TestEndpoint()
         try endpoint.createRole("r", trust: ConnectorFlow.trustPolicy(), in: ConnectorFlow.customerAccount)
         #expect(endpoint.emulator.state.changes == nil)
-        #expect(endpoint.emulator.core.withLock { $0.journal } == nil)
+        #expect(endpoint.emulator.journal == nil)
     }
 
     private func iam(_ endpoint: TestEndpoint, _ action: String, _ parameters: KeyValuePairs<String, String>) throws {
