@@ -7,15 +7,18 @@ extension Emulator {
     /// An emulator whose state survives restarts: it replays the journal in `stateDirectory` (created when
     /// missing), compacts it, and from then on journals every state change before answering the request that
     /// made it.
-    /// - Parameter warn: where damage found in the journal is reported (standard error by default).
+    /// - Parameters:
+    ///   - warn: where damage found in the journal is reported (standard error by default).
+    ///   - compactionBytes: the journal size at which the running server compacts it.
     /// - Throws: when the directory cannot be used (see `StateDirectoryError`); a damaged journal is not an error.
     public convenience init(
         configuration: EmulatorConfiguration = EmulatorConfiguration(), stateDirectory: String,
-        warn: @escaping @Sendable (String) -> Void = Emulator.warnOnStandardError
+        warn: @escaping @Sendable (String) -> Void = Emulator.warnOnStandardError,
+        compactionBytes: Int = Emulator.defaultCompactionBytes
     ) throws(StateDirectoryError) {
         let directory = try JournalDirectory(path: stateDirectory, warn: warn)
         let restored = try directory.restore(wallClock: configuration.wallClock)
-        let journal = try directory.compact(restored.snapshot)
+        let journal = try directory.compact(restored.snapshot, compactAt: compactionBytes)
         self.init(configuration: configuration, journal: journal)
         // CloudTrail: the event store takes back `restored.events` here, oldest first (each from
         // `init(journalBytes:)`); `journal(event:)` records new ones.
@@ -32,6 +35,10 @@ extension Emulator {
         }
         ticket?.commit()
     }
+
+    /// The journal size at which a running server compacts it (unless the last compaction left more than half of
+    /// that: then at twice what it left).
+    public static let defaultCompactionBytes = 64 << 20
 
     /// Writes a warning line on standard error.
     public static let warnOnStandardError: @Sendable (String) -> Void = { message in

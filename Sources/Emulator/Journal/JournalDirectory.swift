@@ -68,23 +68,49 @@ final class JournalDirectory: Sendable {
         return restored
     }
 
-    /// Compaction: writes `records` as the new journal (a temporary file, synced, renamed over the old one, and
-    /// the directory synced), then opens it for appending.
-    func compact(_ records: [JournalRecord]) throws(StateDirectoryError) -> JournalWriter {
+    /// Compaction at start: writes `records` as the new journal, and opens it for appending.
+    /// - Parameter compactAt: the journal size at which the running server compacts it again.
+    func compact(_ records: [JournalRecord], compactAt: Int) throws(StateDirectoryError) -> JournalWriter {
+        let bytes = snapshotBytes(records)
+        let journal = try finishReplacement(startReplacement(bytes), appending: [])
+        return JournalWriter(file: journal, size: bytes.count, compactAt: compactAt, directory: self)
+    }
+
+    /// A whole journal file holding `records`.
+    func snapshotBytes(_ records: [JournalRecord]) -> [UInt8] {
         var bytes = JournalFormat.header
         for record in records where !JournalFormat.appendFrame(record, to: &bytes) {
             warn("journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was left out of the compacted journal")
         }
+        return bytes
+    }
+
+    /// Replacing the journal, step 1: writes the start of the next one to `journal.tmp`.
+    func startReplacement(_ bytes: [UInt8]) throws(StateDirectoryError) -> JournalFile {
         let temporary = journalPath + ".tmp"
         unlink(temporary)
         let file = try JournalFile(path: temporary, flags: O_WRONLY | O_CREAT | O_EXCL)
         try file.writeAll(bytes)
-        try file.sync()
-        guard rename(temporary, journalPath) == 0 else { throw .system("cannot replace \(journalPath)") }
+        return file
+    }
+
+    /// Replacing the journal, step 2: appends `tail` to `journal.tmp`, syncs it, renames it over the journal and
+    /// syncs the directory (a crash at any point leaves one whole journal, old or new), then opens the new
+    /// journal for appending.
+    func finishReplacement(_ temporary: JournalFile, appending tail: [UInt8]) throws(StateDirectoryError)
+        -> JournalFile
+    {
+        try temporary.writeAll(tail)
+        try temporary.sync()
+        guard rename(temporary.path, journalPath) == 0 else { throw .system("cannot replace \(journalPath)") }
         let directory = try JournalFile(path: path, flags: O_RDONLY | O_DIRECTORY)
         guard fsync(directory.descriptor) == 0 else { throw .system("cannot sync \(path)") }
-        let journal = try JournalFile(path: journalPath, flags: O_WRONLY | O_APPEND)
-        return JournalWriter(file: journal, directory: self, warn: warn)
+        return try JournalFile(path: journalPath, flags: O_WRONLY | O_APPEND)
+    }
+
+    /// The journal's bytes at `range` (written by the running server).
+    func journalBytes(_ range: Range<Int>) throws(StateDirectoryError) -> [UInt8] {
+        try JournalFile(path: journalPath, flags: O_RDONLY).read(range)
     }
 
     private static func describe(_ damage: JournalFormat.Damage) -> String {

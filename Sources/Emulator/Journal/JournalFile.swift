@@ -52,19 +52,24 @@ final class JournalFile: Sendable {
         guard Int(info.st_size) <= limit else {
             throw StateDirectoryError("\(path) is \(info.st_size) bytes, more than the \(limit) bytes Roleplay reads")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        return try read(0..<Int(info.st_size))
+    }
+
+    /// The bytes at `range`; throws when the file ends before it does.
+    func read(_ range: Range<Int>) throws(StateDirectoryError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(done))
+                pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(range.lowerBound + done))
             }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .system("cannot read \(path)")
             }
-            if count == 0 { break }
+            guard count > 0 else { throw StateDirectoryError("\(path) ends at \(range.lowerBound + done), before \(range.upperBound)") }
             done += count
         }
-        return Array(bytes[..<done])
+        return bytes
     }
 }

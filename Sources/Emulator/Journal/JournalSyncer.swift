@@ -11,7 +11,8 @@ final class JournalSyncer: Sendable {
     /// How many written bytes wake the thread before the interval is over.
     static let groupBytes = 1 << 20
 
-    private let file: JournalFile
+    /// The journal being written (compaction swaps in a new one).
+    private let file: Mutex<JournalFile>
     private let warn: @Sendable (String) -> Void
     private let unsynced = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
@@ -19,7 +20,7 @@ final class JournalSyncer: Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     init(file: JournalFile, warn: @escaping @Sendable (String) -> Void) {
-        self.file = file
+        self.file = Mutex(file)
         self.warn = warn
         let thread = Thread { [self] in run() }
         thread.name = "roleplay-journal-sync"
@@ -31,6 +32,9 @@ final class JournalSyncer: Sendable {
         let before = unsynced.add(count, ordering: .relaxed).oldValue
         if before < Self.groupBytes, before + count >= Self.groupBytes { wake.signal() }
     }
+
+    /// Syncs `file` from now on (the journal that replaced the last one, already synced whole).
+    func switchTo(_ file: JournalFile) { self.file.withLock { $0 = file } }
 
     /// Syncs what is left and ends the thread; returns once it has.
     func stop() {
@@ -46,7 +50,7 @@ final class JournalSyncer: Sendable {
             let stop = stopping.load(ordering: .sequentiallyConsistent)
             if unsynced.exchange(0, ordering: .relaxed) > 0, !failed {
                 do {
-                    try file.sync()
+                    try file.withLock { $0 }.sync()
                 } catch {
                     failed = true
                     warn("journal: \(error); written changes survive a crash of the process, not of the machine")

@@ -15,7 +15,15 @@ final class JournalWriter: Sendable {
         var appended: UInt64 = 0
     }
 
-    private struct Output {
+    struct Output {
+        /// The journal, open for appending (compaction replaces it).
+        var file: JournalFile
+        /// How many bytes the journal holds.
+        var size: Int
+        /// The size that starts a compaction.
+        var compactAt: Int
+        /// Whether a compaction is running.
+        var compacting = false
         /// How many records were written.
         var written: UInt64 = 0
         /// The buffer being written, swapped with the pending one, so both keep their capacity.
@@ -24,19 +32,19 @@ final class JournalWriter: Sendable {
         var failed = false
     }
 
-    private let file: JournalFile
     private let pending = Mutex(Pending())
-    private let output = Mutex(Output())
-    private let syncer: JournalSyncer
-    private let warn: @Sendable (String) -> Void
-    /// Keeps the directory, and so its lock, for as long as records are written to it.
-    private let directory: JournalDirectory
+    let output: Mutex<Output>
+    let syncer: JournalSyncer
+    /// Holds the directory's lock for as long as records are written to it.
+    let directory: JournalDirectory
+    /// The smallest size that starts a compaction.
+    let compactionBytes: Int
 
-    init(file: JournalFile, directory: JournalDirectory, warn: @escaping @Sendable (String) -> Void) {
-        self.file = file
+    init(file: JournalFile, size: Int, compactAt: Int, directory: JournalDirectory) {
+        output = Mutex(Output(file: file, size: size, compactAt: max(compactAt, 2 * size)))
+        compactionBytes = compactAt
         self.directory = directory
-        self.warn = warn
-        syncer = JournalSyncer(file: file, warn: warn)
+        syncer = JournalSyncer(file: file, warn: directory.warn)
     }
 
     deinit { syncer.stop() }
@@ -49,7 +57,7 @@ final class JournalWriter: Sendable {
             return pending.appended
         }
         guard let appended else {
-            warn("journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was not written; that change is not durable")
+            directory.warn("journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was not written; that change is not durable")
             return JournalTicket(writer: self, sequence: 0)
         }
         return JournalTicket(writer: self, sequence: appended)
@@ -69,11 +77,17 @@ final class JournalWriter: Sendable {
             }
             guard !output.failed else { return }
             do {
-                try file.writeAll(output.buffer)
+                try output.file.writeAll(output.buffer)
+                output.size += output.buffer.count
                 syncer.wrote(output.buffer.count)
             } catch {
                 output.failed = true
-                warn("journal: \(error); changes from now on are not durable")
+                directory.warn("journal: \(error); changes from now on are not durable")
+                return
+            }
+            if output.size >= output.compactAt, !output.compacting {
+                output.compacting = true
+                startCompaction()
             }
         }
     }

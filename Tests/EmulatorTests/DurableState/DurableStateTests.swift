@@ -1,5 +1,6 @@
 import AWSWire
 import Foundation
+import Synchronization
 import SigV4
 import Testing
 
@@ -97,6 +98,33 @@ struct DurableStateTests {
         #expect(endpoint.call(.iam, "GetRole", ["RoleName": "after"], as: Self.customer).status == 200)
         #expect(endpoint.call(.sts, "GetCallerIdentity", as: before).status == 403)
         #expect(try endpoint.admin("GET", "/clock").json?["offset_seconds"]?.numberValue?.double == 0)
+    }
+
+    @Test("a running server compacts its journal past the size, losing nothing written during the compaction")
+    func compactsWhileRunning() throws {
+        let directory = StateDirectoryFixture()
+        let names = (1...40).map { "role-\($0)" }
+        do {
+            let endpoint = try directory.endpoint(compactionBytes: 4096)
+            for name in names {
+                try endpoint.createRole(name, trust: ConnectorFlow.trustPolicy(), in: ConnectorFlow.customerAccount)
+            }
+            let writer = try #require(endpoint.emulator.journal)
+            let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+            while writer.output.withLock({ $0.compacting }), ContinuousClock.now < deadline { usleep(1000) }
+            #expect(!writer.output.withLock { $0.compacting })
+        }
+        let bytes = try directory.journal()
+        let snapshots = JournalFormat.frames(in: bytes).frames.count { frame in
+            if case .account = JournalRecord(payload: Array(bytes[frame.payload]), policies: PolicyRecompiler()) { return true }
+            return false
+        }
+        #expect(snapshots < names.count / 2, "one snapshot per CreateRole would be \(names.count)")
+        let endpoint = try directory.endpoint()
+        for name in names {
+            #expect(endpoint.call(.iam, "GetRole", ["RoleName": name], as: Self.customer).status == 200, "\(name)")
+        }
+        #expect(directory.warnings.isEmpty, "\(directory.warnings)")
     }
 
     @Test("the directory is 0700 and every file in it 0600: it holds secret access keys")

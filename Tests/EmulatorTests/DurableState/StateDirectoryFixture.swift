@@ -21,8 +21,10 @@ final class StateDirectoryFixture: Sendable {
     var warnings: [String] { reported.withLock { $0 } }
 
     /// An endpoint whose emulator keeps its state in the directory (a restart is a new endpoint).
-    func endpoint() throws -> TestEndpoint {
-        try TestEndpoint(make: { try Emulator(configuration: $0, stateDirectory: path, warn: warn) })
+    func endpoint(compactionBytes: Int = Emulator.defaultCompactionBytes) throws -> TestEndpoint {
+        try TestEndpoint(make: {
+            try Emulator(configuration: $0, stateDirectory: path, warn: warn, compactionBytes: compactionBytes)
+        })
     }
 
     /// An emulator on the directory (for tests that need no endpoint).
