@@ -49,7 +49,8 @@ extension Role {
         guard let name = reader.string(), let path = reader.string(), let id = reader.string(),
             let arn = reader.string(), let account = reader.string(), let created = reader.date(),
             let trust = StoredPolicy(reading: &reader, policies: compiler), let description = reader.optional(),
-            let maxSessionDuration = reader.int64(), let duration = Int(exactly: maxSessionDuration),
+            // IAM's range, which CreateRole and UpdateRole enforce: STS adds it to the time unchecked.
+            let maxSessionDuration = reader.int64(), (3_600...43_200).contains(maxSessionDuration),
             let boundary = reader.optional(), let tags = reader.list({ Tag(reading: &$0) }),
             let inline = reader.list({ InlinePolicy(reading: &$0, policies: compiler) }),
             let attached = reader.strings(), let used = reader.bool()
@@ -62,7 +63,7 @@ extension Role {
         self.init(
             name: name, path: path, id: id, arn: arn, account: account,
             createDate: created, trustPolicy: trust, description: description,
-            maxSessionDuration: duration, permissionsBoundaryARN: boundary, tags: tags, inlinePolicies: inline,
+            maxSessionDuration: Int(maxSessionDuration), permissionsBoundaryARN: boundary, tags: tags, inlinePolicies: inline,
             attachedPolicyARNs: attached, lastUsed: lastUsed)
     }
 }
@@ -118,13 +119,13 @@ extension ManagedPolicy {
                 else { return nil }
                 return Version(id: id, policy: policy, createDate: created)
             }),
-            let defaultVersionID = reader.string(), let next = reader.int64(), let nextVersion = Int(exactly: next),
+            let defaultVersionID = reader.string(), let next = reader.int64(), (1...Int64(Int32.max)).contains(next),
             let tags = reader.list({ Tag(reading: &$0) })
         else { return nil }
         self.init(
             name: name, path: path, id: id, arn: arn, description: description,
             createDate: created, updateDate: updated,
-            versions: versions, defaultVersionID: defaultVersionID, nextVersionNumber: nextVersion, tags: tags)
+            versions: versions, defaultVersionID: defaultVersionID, nextVersionNumber: Int(next), tags: tags)
     }
 }
 
