@@ -16,12 +16,15 @@ struct ServeStateDirTests {
 
     @Test("a role created before kill -9 is there after a restart on the same directory")
     func survivesKill() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "roleplay-serve-state-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appending(
+            path: "roleplay-serve-state-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
         let (first, port) = try ServeProcess.serving(["--state-dir", directory])
         let created = try iam(
-            "CreateRole", [("RoleName", "survivor"), ("AssumeRolePolicyDocument", Self.encoded(Self.trust))], port: port)
+            "CreateRole", [("RoleName", "survivor"), ("AssumeRolePolicyDocument", Self.encoded(Self.trust))], port: port
+        )
         #expect(created.status == 200, "\(created.text)")
         let roleID = ResponseBody.xml(created.body)?.value("RoleId")
         #expect(roleID != nil)
@@ -38,7 +41,8 @@ struct ServeStateDirTests {
 
     @Test("a directory that cannot be used is an error that names it")
     func unusableDirectory() throws {
-        let file = FileManager.default.temporaryDirectory.appending(path: "roleplay-not-a-dir-\(UUID().uuidString)").path
+        let file = FileManager.default.temporaryDirectory.appending(path: "roleplay-not-a-dir-\(UUID().uuidString)")
+            .path
         FileManager.default.createFile(atPath: file, contents: Data())
         defer { try? FileManager.default.removeItem(atPath: file) }
         let server = try ServeProcess(["serve", "--port", "0", "--state-dir", file])

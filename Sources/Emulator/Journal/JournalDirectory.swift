@@ -63,7 +63,9 @@ final class JournalDirectory: Sendable {
             let kept = path + "/journal.damaged"
             let copy = try JournalFile(path: kept, flags: O_WRONLY | O_CREAT | O_TRUNC)
             try copy.writeAll(bytes)
-            warn("\(journalPath): \(Self.describe(damage)); the records before it are restored, the journal as it was is kept in \(kept)")
+            warn(
+                "\(journalPath): \(Self.describe(damage)); the records before it are restored, the journal as it was is kept in \(kept)"
+            )
         }
         return restored
     }
@@ -80,7 +82,9 @@ final class JournalDirectory: Sendable {
     func snapshotBytes(_ records: [JournalRecord]) -> [UInt8] {
         var bytes = JournalFormat.header
         for record in records where !JournalFormat.appendFrame(record, to: &bytes) {
-            warn("journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was left out of the compacted journal")
+            warn(
+                "journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was left out of the compacted journal"
+            )
         }
         return bytes
     }
@@ -117,7 +121,8 @@ final class JournalDirectory: Sendable {
         let dropped = "\(damage.droppedBytes) bytes from offset \(damage.offset) are dropped"
         switch damage.kind {
         case .tornTail: return "the last record is incomplete (a write cut short); \(dropped)"
-        case .corrupt(let reason): return "corrupt record at offset \(damage.offset) (\(reason)); replay stops there: \(dropped)"
+        case .corrupt(let reason):
+            return "corrupt record at offset \(damage.offset) (\(reason)); replay stops there: \(dropped)"
         case .unreadable: return "unreadable record at offset \(damage.offset); replay stops there: \(dropped)"
         }
     }

@@ -67,7 +67,9 @@ final class JournalFile: Sendable {
                 if errno == EINTR { continue }
                 throw .system("cannot read \(path)")
             }
-            guard count > 0 else { throw StateDirectoryError("\(path) ends at \(range.lowerBound + done), before \(range.upperBound)") }
+            guard count > 0 else {
+                throw StateDirectoryError("\(path) ends at \(range.lowerBound + done), before \(range.upperBound)")
+            }
             done += count
         }
         return bytes

@@ -15,7 +15,9 @@ enum JournalFormat {
     /// in the file is damage, not a record.
     static let maxRecordBytes = 256 << 20
 
-    static var header: [UInt8] { magic + (0..<4).map { UInt8(truncatingIfNeeded: version >> (8 * $0)) } + [0, 0, 0, 0] }
+    static var header: [UInt8] {
+        magic + (0..<4).map { UInt8(truncatingIfNeeded: version >> (8 * $0)) } + [0, 0, 0, 0]
+    }
 
     /// Appends one framed record.
     /// - Returns: false, appending nothing, when the record is larger than `maxRecordBytes`.
@@ -75,7 +77,8 @@ enum JournalFormat {
         var frames: [Frame] = []
         var offset = headerBytes
         while offset < bytes.count {
-            let damage = { (kind: Damage.Kind) in Damage(kind: kind, offset: offset, droppedBytes: bytes.count - offset) }
+            let damage = { (kind: Damage.Kind) in Damage(kind: kind, offset: offset, droppedBytes: bytes.count - offset)
+            }
             guard bytes.count - offset >= frameHeaderBytes else { return (frames, damage(.tornTail)) }
             let length = Int(readLittleEndian(bytes, at: offset))
             let crc = readLittleEndian(bytes, at: offset + 4)

@@ -57,7 +57,9 @@ final class JournalWriter: Sendable {
             return pending.appended
         }
         guard let appended else {
-            directory.warn("journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was not written; that change is not durable")
+            directory.warn(
+                "journal: a record larger than \(JournalFormat.maxRecordBytes) bytes was not written; that change is not durable"
+            )
             return JournalTicket(writer: self, sequence: 0)
         }
         return JournalTicket(writer: self, sequence: appended)
@@ -73,7 +75,11 @@ final class JournalWriter: Sendable {
             }
             defer {
                 // Keeps a moderate buffer for the next write; one huge snapshot should not pin its memory.
-                if output.buffer.capacity > JournalSyncer.groupBytes { output.buffer = [] } else { output.buffer.removeAll(keepingCapacity: true) }
+                if output.buffer.capacity > JournalSyncer.groupBytes {
+                    output.buffer = []
+                } else {
+                    output.buffer.removeAll(keepingCapacity: true)
+                }
             }
             guard !output.failed else { return }
             do {

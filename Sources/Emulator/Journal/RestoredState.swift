@@ -23,7 +23,9 @@ struct RestoredState {
         let policies = PolicyRecompiler()
         for frame in frames {
             guard let record = JournalRecord(payload: Array(bytes[frame.payload]), policies: policies) else {
-                return (restored, .init(kind: .unreadable, offset: frame.offset, droppedBytes: bytes.count - frame.offset))
+                return (
+                    restored, .init(kind: .unreadable, offset: frame.offset, droppedBytes: bytes.count - frame.offset)
+                )
             }
             restored.apply(record)
         }
@@ -45,7 +47,8 @@ struct RestoredState {
         case .accessKeys(let list):
             state.accessKeys = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         case .roleUsed(let use):
-            state.recordUse(ofRole: use.roleName, id: use.roleID, account: use.account, at: use.date, region: use.region)
+            state.recordUse(
+                ofRole: use.roleName, id: use.roleID, account: use.account, at: use.date, region: use.region)
         case .event(let bytes):
             events.append(bytes)
         }

@@ -63,7 +63,8 @@ extension Role {
         self.init(
             name: name, path: path, id: id, arn: arn, account: account,
             createDate: created, trustPolicy: trust, description: description,
-            maxSessionDuration: Int(maxSessionDuration), permissionsBoundaryARN: boundary, tags: tags, inlinePolicies: inline,
+            maxSessionDuration: Int(maxSessionDuration), permissionsBoundaryARN: boundary, tags: tags,
+            inlinePolicies: inline,
             attachedPolicyARNs: attached, lastUsed: lastUsed)
     }
 }

@@ -1,7 +1,7 @@
 import AWSWire
 import Foundation
-import Synchronization
 import SigV4
+import Synchronization
 import Testing
 
 @testable import Emulator
@@ -14,7 +14,9 @@ struct DurableStateTests {
     static let customer = Credentials.root(ConnectorFlow.customerAccount)
     static let boundary = "arn:aws:iam::aws:policy/AmazonBedrockReadOnly"
 
-    @Test("roles, users, keys, policies, tags, the boundary, RoleLastUsed and the clock survive a restart; old sessions still work")
+    @Test(
+        "roles, users, keys, policies, tags, the boundary, RoleLastUsed and the clock survive a restart; old sessions still work"
+    )
     func survivesRestart() throws {
         let directory = StateDirectoryFixture()
         let session: Credentials
@@ -25,39 +27,69 @@ struct DurableStateTests {
             let flow = try endpoint.connectorFlow()
             connector = flow.connector
             roleID = try #require(
-                endpoint.call(.iam, "GetRole", ["RoleName": ConnectorFlow.roleName], as: Self.customer).value("Role/RoleId"))
-            try iam(endpoint, "CreatePolicy", ["PolicyName": "invoke", "PolicyDocument": ConnectorFlow.allowPolicy(["bedrock:InvokeModel"])])
+                endpoint.call(.iam, "GetRole", ["RoleName": ConnectorFlow.roleName], as: Self.customer).value(
+                    "Role/RoleId"))
+            try iam(
+                endpoint, "CreatePolicy",
+                ["PolicyName": "invoke", "PolicyDocument": ConnectorFlow.allowPolicy(["bedrock:InvokeModel"])])
             let policyARN = "arn:aws:iam::\(ConnectorFlow.customerAccount):policy/invoke"
-            try iam(endpoint, "CreatePolicyVersion", ["PolicyArn": policyARN, "PolicyDocument": ConnectorFlow.allowPolicy(["bedrock:*"]), "SetAsDefault": "true"])
+            try iam(
+                endpoint, "CreatePolicyVersion",
+                [
+                    "PolicyArn": policyARN, "PolicyDocument": ConnectorFlow.allowPolicy(["bedrock:*"]),
+                    "SetAsDefault": "true",
+                ])
             try iam(endpoint, "AttachRolePolicy", ["RoleName": ConnectorFlow.roleName, "PolicyArn": policyARN])
-            try iam(endpoint, "PutRolePolicy", ["RoleName": ConnectorFlow.roleName, "PolicyName": "inline", "PolicyDocument": ConnectorFlow.allowPolicy(["bedrock:List*"])])
-            try iam(endpoint, "TagRole", ["RoleName": ConnectorFlow.roleName, "Tags.member.1.Key": "team", "Tags.member.1.Value": "ml"])
-            try iam(endpoint, "PutRolePermissionsBoundary", ["RoleName": ConnectorFlow.roleName, "PermissionsBoundary": Self.boundary])
+            try iam(
+                endpoint, "PutRolePolicy",
+                [
+                    "RoleName": ConnectorFlow.roleName, "PolicyName": "inline",
+                    "PolicyDocument": ConnectorFlow.allowPolicy(["bedrock:List*"]),
+                ])
+            try iam(
+                endpoint, "TagRole",
+                ["RoleName": ConnectorFlow.roleName, "Tags.member.1.Key": "team", "Tags.member.1.Value": "ml"])
+            try iam(
+                endpoint, "PutRolePermissionsBoundary",
+                ["RoleName": ConnectorFlow.roleName, "PermissionsBoundary": Self.boundary])
             session = try #require(try endpoint.assumeConnectorRole(flow).succeeded("AssumeRole").credentials)
             try endpoint.call(.sts, "GetCallerIdentity", as: session).succeeded("GetCallerIdentity as the session")
             try endpoint.advanceVirtualClock(seconds: 120).succeeded("clock")
         }
 
         let endpoint = try directory.endpoint()
-        let role = try endpoint.call(.iam, "GetRole", ["RoleName": ConnectorFlow.roleName], as: Self.customer).succeeded("GetRole")
+        let role = try endpoint.call(.iam, "GetRole", ["RoleName": ConnectorFlow.roleName], as: Self.customer)
+            .succeeded("GetRole")
         #expect(role.value("Role/RoleId") == roleID)
         #expect(role.value("Role/PermissionsBoundary/PermissionsBoundaryArn") == Self.boundary)
         #expect(role.value("Role/Tags/member/Key") == "team")
         #expect(role.value("Role/RoleLastUsed/LastUsedDate") == TestEndpoint.epoch.iso8601())
         #expect(role.value("Role/RoleLastUsed/Region") == "us-east-1")
         #expect(role.body.contains("sts%3AExternalId"), "the trust policy keeps its condition")
-        let attached = try endpoint.call(.iam, "ListAttachedRolePolicies", ["RoleName": ConnectorFlow.roleName], as: Self.customer)
-            .succeeded("ListAttachedRolePolicies")
+        let attached = try endpoint.call(
+            .iam, "ListAttachedRolePolicies", ["RoleName": ConnectorFlow.roleName], as: Self.customer
+        )
+        .succeeded("ListAttachedRolePolicies")
         #expect(attached.values("PolicyName") == ["AmazonBedrockFullAccess", "invoke"])
-        #expect(try endpoint.call(.iam, "GetRolePolicy", ["RoleName": ConnectorFlow.roleName, "PolicyName": "inline"], as: Self.customer).succeeded("GetRolePolicy").value("PolicyName") == "inline")
-        let policy = try endpoint.call(.iam, "GetPolicy", ["PolicyArn": "arn:aws:iam::\(ConnectorFlow.customerAccount):policy/invoke"], as: Self.customer).succeeded("GetPolicy")
+        #expect(
+            try endpoint.call(
+                .iam, "GetRolePolicy", ["RoleName": ConnectorFlow.roleName, "PolicyName": "inline"], as: Self.customer
+            ).succeeded("GetRolePolicy").value("PolicyName") == "inline")
+        let policy = try endpoint.call(
+            .iam, "GetPolicy", ["PolicyArn": "arn:aws:iam::\(ConnectorFlow.customerAccount):policy/invoke"],
+            as: Self.customer
+        ).succeeded("GetPolicy")
         #expect(policy.value("Policy/DefaultVersionId") == "v2")
         #expect(policy.value("Policy/AttachmentCount") == "1")
         #expect(try endpoint.admin("GET", "/clock").json?["offset_seconds"]?.numberValue?.double == 120)
 
         // The session issued before the restart, and the user's long-term key, both still work.
-        let caller = try endpoint.call(.sts, "GetCallerIdentity", as: session).succeeded("GetCallerIdentity after restart")
-        #expect(caller.value("GetCallerIdentityResult/Arn") == "arn:aws:sts::\(ConnectorFlow.customerAccount):assumed-role/\(ConnectorFlow.roleName)/connector-session")
+        let caller = try endpoint.call(.sts, "GetCallerIdentity", as: session).succeeded(
+            "GetCallerIdentity after restart")
+        #expect(
+            caller.value("GetCallerIdentityResult/Arn")
+                == "arn:aws:sts::\(ConnectorFlow.customerAccount):assumed-role/\(ConnectorFlow.roleName)/connector-session"
+        )
         let again = endpoint.call(.sts, "AssumeRole", ConnectorFlow.assumeRoleParameters(), as: connector)
         #expect(again.status == 200, "\(again)")
         #expect(directory.warnings.isEmpty, "\(directory.warnings)")
@@ -71,11 +103,13 @@ struct DurableStateTests {
             let endpoint = try directory.endpoint()
             key = try endpoint.createUser("dev", in: ConnectorFlow.customerAccount)
             try endpoint.createRole("gone", trust: ConnectorFlow.trustPolicy(), in: ConnectorFlow.customerAccount)
-            try iam(endpoint, "UpdateAccessKey", ["UserName": "dev", "AccessKeyId": key.accessKeyID, "Status": "Inactive"])
+            try iam(
+                endpoint, "UpdateAccessKey", ["UserName": "dev", "AccessKeyId": key.accessKeyID, "Status": "Inactive"])
             try iam(endpoint, "DeleteRole", ["RoleName": "gone"])
         }
         let endpoint = try directory.endpoint()
-        let keys = try endpoint.call(.iam, "ListAccessKeys", ["UserName": "dev"], as: Self.customer).succeeded("ListAccessKeys")
+        let keys = try endpoint.call(.iam, "ListAccessKeys", ["UserName": "dev"], as: Self.customer).succeeded(
+            "ListAccessKeys")
         #expect(keys.values("Status") == ["Inactive"])
         #expect(endpoint.call(.sts, "GetCallerIdentity", as: key).status == 403)
         #expect(endpoint.call(.iam, "GetRole", ["RoleName": "gone"], as: Self.customer).errorCode == "NoSuchEntity")
@@ -88,7 +122,8 @@ struct DurableStateTests {
         do {
             let endpoint = try directory.endpoint()
             try endpoint.createRole("before", trust: ConnectorFlow.trustPolicy(), in: ConnectorFlow.customerAccount)
-            before = try #require(try endpoint.call(.sts, "GetSessionToken", as: Self.customer).succeeded("GetSessionToken").credentials)
+            before = try #require(
+                try endpoint.call(.sts, "GetSessionToken", as: Self.customer).succeeded("GetSessionToken").credentials)
             try endpoint.advanceVirtualClock(seconds: 60).succeeded("clock")
             try endpoint.admin("POST", "/reset").succeeded("reset")
             try endpoint.createRole("after", trust: ConnectorFlow.trustPolicy(), in: ConnectorFlow.customerAccount)
@@ -116,7 +151,9 @@ struct DurableStateTests {
         }
         let bytes = try directory.journal()
         let snapshots = JournalFormat.frames(in: bytes).frames.count { frame in
-            if case .account = JournalRecord(payload: Array(bytes[frame.payload]), policies: PolicyRecompiler()) { return true }
+            if case .account = JournalRecord(payload: Array(bytes[frame.payload]), policies: PolicyRecompiler()) {
+                return true
+            }
             return false
         }
         #expect(snapshots < names.count / 2, "one snapshot per CreateRole would be \(names.count)")

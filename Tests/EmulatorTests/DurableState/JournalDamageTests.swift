@@ -19,13 +19,17 @@ struct JournalDamageTests {
 
     @Test(
         "a torn last record is dropped with a warning; only that change is lost",
-        arguments: [TornTail(cut: 3, garbage: 0), TornTail(cut: 3, garbage: 2), TornTail(cut: 3, garbage: 64), TornTail(cut: 9, garbage: 0)])
+        arguments: [
+            TornTail(cut: 3, garbage: 0), TornTail(cut: 3, garbage: 2), TornTail(cut: 3, garbage: 64),
+            TornTail(cut: 9, garbage: 0),
+        ])
     func tornTail(_ tail: TornTail) throws {
         let directory = StateDirectoryFixture()
         try createRoles(["first", "second"], in: directory)
         let bytes = try directory.journal()
         let lastOffset = try #require(JournalFormat.frames(in: bytes).frames.last?.offset)
-        try directory.writeJournal(Array(bytes.dropLast(tail.cut)) + (0..<tail.garbage).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+        try directory.writeJournal(
+            Array(bytes.dropLast(tail.cut)) + (0..<tail.garbage).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
 
         let endpoint = try directory.endpoint()
         #expect(endpoint.call(.iam, "GetRole", ["RoleName": "first"], as: Self.customer).status == 200)
@@ -48,7 +52,8 @@ struct JournalDamageTests {
         var reason: String { self == .flippedPayloadByte ? "checksum mismatch" : "impossible record length" }
     }
 
-    @Test("a corrupt record in the middle stops replay there, keeping what came before", arguments: MiddleDamage.allCases)
+    @Test(
+        "a corrupt record in the middle stops replay there, keeping what came before", arguments: MiddleDamage.allCases)
     func middleDamage(_ damage: MiddleDamage) throws {
         let directory = StateDirectoryFixture()
         try createRoles(["first", "second", "third"], in: directory)
@@ -57,14 +62,17 @@ struct JournalDamageTests {
         // The account snapshot that first holds `second`.
         let frame = try #require(
             frames.first { frame in
-                guard case .account(let account) = JournalRecord(payload: Array(bytes[frame.payload]), policies: PolicyRecompiler())
+                guard
+                    case .account(let account) = JournalRecord(
+                        payload: Array(bytes[frame.payload]), policies: PolicyRecompiler())
                 else { return false }
                 return account.role(named: "second") != nil
             })
         #expect(frame.payload.upperBound < bytes.count, "intact records follow it")
         switch damage {
         case .flippedPayloadByte: bytes[frame.payload.upperBound - 1] ^= 0x5A
-        case .impossibleLength: bytes.replaceSubrange(frame.offset..<(frame.offset + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
+        case .impossibleLength:
+            bytes.replaceSubrange(frame.offset..<(frame.offset + 4), with: [0xFF, 0xFF, 0xFF, 0x7F])
         }
         try directory.writeJournal(bytes)
 
@@ -115,7 +123,9 @@ struct JournalDamageTests {
             emulator.journal(event: fake(2))
             emulator.journal(event: fake(3))
         }
-        let restored = { try JournalDirectory(path: directory.path, warn: { _ in }).restore(wallClock: { TestEndpoint.epoch }) }
+        let restored = {
+            try JournalDirectory(path: directory.path, warn: { _ in }).restore(wallClock: { TestEndpoint.epoch })
+        }
         #expect(try restored().events == [fake(2), fake(3)])
         // A start compacts the journal: the events are carried into the new one.
         _ = try directory.emulator()
