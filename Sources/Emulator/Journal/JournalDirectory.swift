@@ -39,10 +39,20 @@ final class JournalDirectory: Sendable {
             warn("state directory \(path) is open to other users, yet it holds secret access keys: chmod 700 it")
         }
         lock = try JournalFile(path: path + "/lock", flags: O_RDWR | O_CREAT)
-        guard flock(lock.descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            throw .system("state directory \(path) is in use by another roleplay process")
+        // A lock is briefly held on after its holder lets go when a child process was being started then (the
+        // child shares the descriptor until it execs), so a busy directory gets a second before it is refused.
+        var attempts = 0
+        while flock(lock.descriptor, LOCK_EX | LOCK_NB) != 0 {
+            attempts += 1
+            guard errno == EWOULDBLOCK || errno == EINTR, attempts < Self.lockAttempts else {
+                throw .system("state directory \(path) is in use by another roleplay process")
+            }
+            usleep(10_000)
         }
     }
+
+    /// How many times a start tries the lock, 10 ms apart.
+    static let lockAttempts = 100
 
     /// Reads the journal back. A damaged journal keeps its intact part: the damage is reported through `warn`
     /// with its offset, and the whole file is kept as `journal.damaged`.
