@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Durable state (`--state-dir`, docs/persistence.md): how the emulator starts from a journal and records
@@ -8,12 +7,13 @@ extension Emulator {
     /// missing), compacts it, and from then on journals every state change before answering the request that
     /// made it.
     /// - Parameters:
-    ///   - warn: where damage found in the journal is reported (standard error by default).
+    ///   - warn: where damage found in the journal, and failed writes, are reported (`roleplay serve`: standard
+    ///     error).
     ///   - compactionBytes: the journal size at which the running server compacts it.
     /// - Throws: when the directory cannot be used (see `StateDirectoryError`); a damaged journal is not an error.
     public convenience init(
         configuration: EmulatorConfiguration = EmulatorConfiguration(), stateDirectory: String,
-        warn: @escaping @Sendable (String) -> Void = Emulator.warnOnStandardError,
+        warn: @escaping @Sendable (String) -> Void,
         compactionBytes: Int = Emulator.defaultCompactionBytes
     ) throws(StateDirectoryError) {
         let directory = try JournalDirectory(path: stateDirectory, warn: warn)
@@ -39,11 +39,6 @@ extension Emulator {
     /// The journal size at which a running server compacts it (unless the last compaction left more than half of
     /// that: then at twice what it left).
     public static let defaultCompactionBytes = 64 << 20
-
-    /// Writes a warning line on standard error.
-    public static let warnOnStandardError: @Sendable (String) -> Void = { message in
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
-    }
 
     /// Runs `body` under the state lock, then journals whatever it changed before returning.
     func withJournaledState<R>(_ body: (inout Core) -> R) -> R {

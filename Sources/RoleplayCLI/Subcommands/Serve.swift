@@ -62,7 +62,7 @@ extension Roleplay {
             let emulator: Emulator
             do {
                 emulator = try stateDir.map { (path) throws(StateDirectoryError) in
-                    try Emulator(configuration: settings, stateDirectory: path)
+                    try Emulator(configuration: settings, stateDirectory: path, warn: { logger.note("warning: \($0)") })
                 } ?? Emulator(configuration: settings)
             } catch {
                 throw ValidationError("cannot use --state-dir: \(error)")
