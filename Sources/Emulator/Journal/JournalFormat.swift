@@ -83,7 +83,9 @@ enum JournalFormat {
             let length = Int(readLittleEndian(bytes, at: offset))
             let crc = readLittleEndian(bytes, at: offset + 4)
             guard length > 0, length <= maxRecordBytes else {
-                return (frames, damage(.corrupt("impossible record length \(length)")))
+                // A crash can leave a file's end zero-filled (its new size on disk before its data).
+                let zeroFilled = bytes[offset...].allSatisfy { $0 == 0 }
+                return (frames, damage(zeroFilled ? .tornTail : .corrupt("impossible record length \(length)")))
             }
             let start = offset + frameHeaderBytes
             guard bytes.count - start >= length else { return (frames, damage(.tornTail)) }

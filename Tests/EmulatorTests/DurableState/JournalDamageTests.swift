@@ -10,24 +10,32 @@ import Testing
 struct JournalDamageTests {
     static let customer = Credentials.root(ConnectorFlow.customerAccount)
 
-    /// A cut-short last record, alone or followed by garbage, as a crash mid-`write` (or a disk) leaves it.
+    /// A cut-short last record, alone or followed by garbage, as a crash mid-`write` (or a disk) leaves it; or a
+    /// last record whose bytes never reached the disk (zeros, the file's size written before its data).
     struct TornTail: Sendable, CustomTestStringConvertible {
-        var cut: Int
-        var garbage: Int
-        var testDescription: String { "\(cut) bytes cut, \(garbage) bytes of garbage appended" }
+        var cut = 0
+        var garbage = 0
+        var zeroed = false
+        var testDescription: String {
+            zeroed ? "last record zero-filled" : "\(cut) bytes cut, \(garbage) bytes of garbage appended"
+        }
+        /// Whether the damage reads as a write cut short: garbage that does not reach past the record's own length
+        /// cannot be told from one; beyond it, a record seems to follow, so it reads as corruption.
+        var readsAsTorn: Bool { garbage <= cut }
     }
 
     @Test(
         "a torn last record is dropped with a warning; only that change is lost",
         arguments: [
-            TornTail(cut: 3, garbage: 0), TornTail(cut: 3, garbage: 2), TornTail(cut: 3, garbage: 64),
-            TornTail(cut: 9, garbage: 0),
+            TornTail(cut: 3), TornTail(cut: 9), TornTail(cut: 3, garbage: 2), TornTail(cut: 3, garbage: 64),
+            TornTail(zeroed: true),
         ])
     func tornTail(_ tail: TornTail) throws {
         let directory = StateDirectoryFixture()
         try createRoles(["first", "second"], in: directory)
-        let bytes = try directory.journal()
+        var bytes = try directory.journal()
         let lastOffset = try #require(JournalFormat.frames(in: bytes).frames.last?.offset)
+        if tail.zeroed { bytes.replaceSubrange(lastOffset..., with: repeatElement(0, count: bytes.count - lastOffset)) }
         try directory.writeJournal(
             Array(bytes.dropLast(tail.cut)) + (0..<tail.garbage).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
 
@@ -36,6 +44,7 @@ struct JournalDamageTests {
         #expect(endpoint.call(.iam, "GetRole", ["RoleName": "second"], as: Self.customer).errorCode == "NoSuchEntity")
         let warning = try #require(directory.warnings.first)
         #expect(warning.contains("offset \(lastOffset)"), "\(warning)")
+        #expect(warning.contains("the last record is incomplete") == tail.readsAsTorn, "\(warning)")
         #expect(try directory.permissions("journal.damaged") == 0o600)
         // The new journal holds only the good part: the next start has nothing to report.
         try endpoint.createRole("third", trust: ConnectorFlow.trustPolicy(), in: ConnectorFlow.customerAccount)
