@@ -71,11 +71,14 @@ final class JournalDirectory: Sendable {
         let (restored, damage) = RestoredState.replay(bytes, wallClock: wallClock)
         if let damage {
             let kept = path + "/journal.damaged"
-            let copy = try JournalFile(path: kept, flags: O_WRONLY | O_CREAT | O_TRUNC)
-            try copy.writeAll(bytes)
-            warn(
-                "\(journalPath): \(Self.describe(damage)); the records before it are restored, the journal as it was is kept in \(kept)"
-            )
+            let copied: String
+            do {
+                try JournalFile(path: kept, flags: O_WRONLY | O_CREAT | O_TRUNC).writeAll(bytes)
+                copied = "the journal as it was is kept in \(kept)"
+            } catch {
+                copied = "no copy of it could be kept (\(error))"
+            }
+            warn("\(journalPath): \(Self.describe(damage)); the records before it are restored; \(copied)")
         }
         return restored
     }
@@ -109,17 +112,23 @@ final class JournalDirectory: Sendable {
     }
 
     /// Replacing the journal, step 2: appends `tail` to `journal.tmp`, syncs it, renames it over the journal and
-    /// syncs the directory (a crash at any point leaves one whole journal, old or new), then opens the new
-    /// journal for appending.
+    /// syncs the directory (a crash at any point leaves one whole journal, old or new).
+    /// - Returns: the new journal, open at its end for the writes that follow (the same descriptor, so nothing
+    ///   can fail between the rename and the next write).
+    /// - Throws: when the journal was not replaced.
     func finishReplacement(_ temporary: JournalFile, appending tail: [UInt8]) throws(StateDirectoryError)
         -> JournalFile
     {
         try temporary.writeAll(tail)
         try temporary.sync()
         guard rename(temporary.path, journalPath) == 0 else { throw .system("cannot replace \(journalPath)") }
-        let directory = try JournalFile(path: path, flags: O_RDONLY | O_DIRECTORY)
-        guard fsync(directory.descriptor) == 0 else { throw .system("cannot sync \(path)") }
-        return try JournalFile(path: journalPath, flags: O_WRONLY | O_APPEND)
+        do {
+            let directory = try JournalFile(path: path, flags: O_RDONLY | O_DIRECTORY)
+            guard fsync(directory.descriptor) == 0 else { throw StateDirectoryError.system("cannot sync \(path)") }
+        } catch {
+            warn("journal: \(error); a power loss now could bring back the journal before compaction")
+        }
+        return temporary
     }
 
     /// The journal's bytes at `range` (written by the running server).
