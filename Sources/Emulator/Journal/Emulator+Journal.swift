@@ -10,12 +10,18 @@ extension Emulator {
     ///   - warn: where damage found in the journal, and failed writes, are reported (`roleplay serve`: standard
     ///     error).
     ///   - compactionBytes: the journal size at which the running server compacts it.
-    /// - Throws: when the directory cannot be used (see `StateDirectoryError`); a damaged journal is not an error.
+    /// - Throws: when the directory cannot be used (see `StateDirectoryError`), or with a seed (a seeded
+    ///   generator would make again, after a restart, the IDs and keys the journal already holds); a damaged
+    ///   journal is not an error.
     public convenience init(
         configuration: EmulatorConfiguration = EmulatorConfiguration(), stateDirectory: String,
         warn: @escaping @Sendable (String) -> Void,
         compactionBytes: Int = Emulator.defaultCompactionBytes
     ) throws(StateDirectoryError) {
+        guard configuration.seed == nil else {
+            throw StateDirectoryError(
+                "a seeded run cannot keep state: after a restart it would issue the same IDs and keys again")
+        }
         let directory = try JournalDirectory(path: stateDirectory, warn: warn)
         let restored = try directory.restore(wallClock: configuration.wallClock)
         let journal = try directory.compact(restored.snapshot, compactAt: compactionBytes)

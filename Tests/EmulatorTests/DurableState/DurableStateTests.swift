@@ -195,6 +195,16 @@ struct DurableStateTests {
         #expect(try directory.journal() == Array("not a journal at all".utf8))
     }
 
+    @Test("a seeded emulator cannot keep state (it would issue the same IDs and keys after a restart)")
+    func refusesSeed() throws {
+        let directory = StateDirectoryFixture()
+        #expect(throws: StateDirectoryError.self) {
+            _ = try TestEndpoint(
+                seed: 7, make: { try Emulator(configuration: $0, stateDirectory: directory.path, warn: { _ in }) })
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path))
+    }
+
     @Test("without a state directory nothing is tracked")
     func memoryOnly() throws {
         let endpoint = TestEndpoint()
