@@ -17,6 +17,10 @@ Figures (every line printed starts with `server `):
      were answered; throughput of the first and the last run and their ratio, RSS before and after, and
      GetCallerIdentity throughput afterwards.
   4. Ratios Roleplay/moto for every row (for times and memory: lower is better).
+  5. Roleplay only, durable: a separate server started with `--state-dir` on a fresh temporary directory
+     (docs/persistence.md), set up the same way; AssumeRole throughput over --runs runs of --seconds (every
+     state change and, once connected, every CloudTrail event is journaled before its response), and the
+     journal's size afterwards. --no-state-dir skips it.
 
 Set-up (botocore clients, before any measurement, on each server): the root of account 111111111111
 (access key 111111111111, secret test) creates IAM user `bench` with an inline policy allowing
@@ -32,7 +36,7 @@ moto differs in ways the figures carry: it treats every key it did not issue as 
 connection after every response, so each of its requests includes a TCP connect.
 
 Usage: scripts/bench-server.py --roleplay .build/release/roleplay [--moto-cmd 'moto_server -H {host} -p {port}']
-       [--starts 7] [--runs 5] [--seconds 5] [--threads 2] [--conns 16] [--million 1000000]
+       [--starts 7] [--runs 5] [--seconds 5] [--threads 2] [--conns 16] [--million 1000000] [--no-state-dir]
 Needs botocore (the interpreter running this), wrk, and moto_server (default: the one beside this
 interpreter, else on PATH). Scratch files (signed requests, server logs) go to --workdir.
 """
@@ -49,6 +53,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from urllib.parse import urlencode, urlsplit
@@ -490,6 +495,24 @@ def million_figures(a, server, load):
     return exits
 
 
+def state_dir_figures(a, server, load):
+    """AssumeRole throughput of a server journaling to a fresh state directory, and the journal's size."""
+    server.start()
+    creds = set_up(server)
+    check(server, creds)
+    runs = []
+    for r in range(a.runs):
+        res = load.run(server, "assumerole", creds, a.seconds)
+        runs.append(res)
+        log(f"run {r + 1}/{a.runs} assumerole {server.name}: {run_text(res)}")
+    out(f"server assumerole {server.name}: {row_text(runs)}")
+    journal = os.path.join(server.state_dir, "journal")
+    n = sum(r["requests"] for r in runs)
+    size = os.path.getsize(journal) if os.path.exists(journal) else 0
+    out(f"server journal {server.name}: {size:,} bytes after set-up and {n:,.0f} AssumeRoles")
+    return [server.stop()]
+
+
 def loadavg():
     try:
         with open("/proc/loadavg") as f:
@@ -519,6 +542,8 @@ def main():
     ap.add_argument("--million-seconds", type=int, default=5, help="seconds per run of that phase (default 5)")
     ap.add_argument("--million-max-seconds", type=int, default=1200,
                     help="give up on that phase after this long (default 1200)")
+    ap.add_argument("--no-state-dir", action="store_true",
+                    help="skip the AssumeRole figure of a Roleplay started with --state-dir")
     ap.add_argument("--wrk", default=shutil.which("wrk") or "wrk")
     ap.add_argument("--workdir", default=os.path.join(ROOT, ".build-bench", "server"))
     a = ap.parse_args()
@@ -534,7 +559,7 @@ def main():
         return 2
     os.makedirs(a.workdir, exist_ok=True)
     for f in os.listdir(a.workdir):  # the server logs of an earlier run
-        if re.fullmatch(r"(roleplay|moto)-\d+\.log(\.stdout)?", f):
+        if re.fullmatch(r"(roleplay|roleplay-state-dir|moto)-\d+\.log(\.stdout)?", f):
             os.unlink(os.path.join(a.workdir, f))
 
     servers = []
@@ -556,6 +581,11 @@ def main():
                 return 2
             argv = [exe, "-H", "{host}", "-p", "{port}"]
         servers.append(Server("moto", argv, False, a.workdir))
+    durable = None
+    if "roleplay" in wanted and not a.no_state_dir:
+        state_dir = tempfile.mkdtemp(prefix="roleplay-bench-state-")
+        durable = Server("roleplay-state-dir", servers[0].argv + ["--state-dir", state_dir], True, a.workdir)
+        durable.state_dir = state_dir
 
     raw_request("http://127.0.0.1:1", ROOT_A, OPS["getcalleridentity"])  # import botocore before timing
     wrk_version = subprocess.run([a.wrk, "-v"], capture_output=True, text=True).stdout.split(" Copyright")[0]
@@ -581,6 +611,8 @@ def main():
         rp = [s for s in servers if s.name == "roleplay"]
         if rp and a.million > 0:
             exits["roleplay"] += million_figures(a, rp[0], load)
+        if durable:
+            exits[durable.name] = state_dir_figures(a, durable, load)
     except (RuntimeError, OSError, subprocess.SubprocessError, BotoCoreError, ClientError) as e:
         failed = e
         out(f"server ERROR: {type(e).__name__}: {e}")
@@ -588,7 +620,11 @@ def main():
         for s in servers:
             if s.alive():
                 exits[s.name].append(s.stop())
-    for s in servers:
+        if durable:
+            if durable.alive():
+                exits.setdefault(durable.name, []).append(durable.stop())
+            shutil.rmtree(durable.state_dir, ignore_errors=True)
+    for s in servers + ([durable] if durable and durable.name in exits else []):
         codes = exits[s.name]
         out(f"server exit codes after SIGTERM {s.name}: "
             + (", ".join(f"{c if c is not None else 'killed'} x{codes.count(c)}"

@@ -82,16 +82,16 @@ def _drain(stream) -> None:
         pass
 
 
-@pytest.fixture(scope="module")
-def server():
-    """One server per test module on a free port; stopped with SIGTERM, which must exit 0."""
+def start_server(*options: str) -> Server:
+    """`roleplay serve` on a free port, with any other `options`, once it has announced its address."""
     binary = roleplay_bin()
     if not binary.exists():
         pytest.fail(f"{binary} does not exist: run `swift build -c release --product roleplay` or set ROLEPLAY_BIN")
     stderr_file = tempfile.NamedTemporaryFile(prefix="roleplay-stderr-", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [str(binary), "serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warn"],
+        [str(binary), "serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warn", *options],
         stdout=subprocess.PIPE, stderr=stderr_file, cwd=REPO_ROOT)
+    stderr_file.close()
     srv = Server(proc, "", stderr_file.name)
     line = _read_first_line(proc, STARTUP_TIMEOUT)
     prefix = "listening on "
@@ -102,7 +102,15 @@ def server():
                     f"(exit {proc.returncode}); stderr:\n{srv.stderr()}", pytrace=False)
     srv.endpoint = line[len(prefix):]
     threading.Thread(target=_drain, args=(proc.stdout,), daemon=True).start()
+    return srv
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One server per test module on a free port; stopped with SIGTERM, which must exit 0."""
+    srv = start_server()
     yield srv
+    proc = srv.proc
     proc.send_signal(signal.SIGTERM)
     try:
         code = proc.wait(timeout=STOP_TIMEOUT)
@@ -110,9 +118,8 @@ def server():
         proc.kill()
         proc.wait()
         pytest.fail(f"roleplay did not stop within {STOP_TIMEOUT}s of SIGTERM; stderr:\n{srv.stderr()}")
-    stderr_file.close()
     assert code == 0, f"roleplay exited {code} after SIGTERM; stderr:\n{srv.stderr()}"
-    os.unlink(stderr_file.name)
+    os.unlink(srv.stderr_path)
 
 
 def admin(server: Server, method: str, path: str, body=None):

@@ -15,6 +15,7 @@ public final class Emulator: Sendable {
     let sessionPolicies = SessionPolicyCache()
     let verifiers: Verifiers
     let faults: FaultInjector
+    let journal: JournalWriter?
 
     /// The state and the keys of the current generation (a reset starts a new one).
     struct Core: ~Copyable {
@@ -24,8 +25,14 @@ public final class Emulator: Sendable {
         var generation: UInt64
     }
 
-    public init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+    public convenience init(configuration: EmulatorConfiguration = EmulatorConfiguration()) {
+        self.init(configuration: configuration, journal: nil)
+    }
+
+    /// - Parameter journal: where state changes are recorded (`--state-dir`); nil keeps state in memory only.
+    init(configuration: EmulatorConfiguration, journal: JournalWriter?) {
         self.configuration = configuration
+        self.journal = journal
         ids = IDGenerator(seed: configuration.seed)
         decisions = DecisionLog(
             deniedCapacity: configuration.decisionLogCapacity, allowedCapacity: configuration.allowedDecisionLogCapacity)
@@ -41,12 +48,14 @@ public final class Emulator: Sendable {
     public func reset() {
         ids.restart()
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
-        core.withLock { core in
+        let journaled = core.withLock { core in
             core.generation += 1
             core.state = Self.emptyState(configuration)
             // A seeded run replays the same key bytes; the generation keeps old tokens from validating.
             core.tokens = configuration.seed == nil ? tokens : SessionTokenCodec(keyMaterial: tokens.keyMaterial(mixing: core.generation))
+            return journalReset(&core)
         }
+        journaled?.commit()
         decisions.removeAll()
         faults.clear()
     }
@@ -59,6 +68,6 @@ public final class Emulator: Sendable {
     /// A copy of the current state (for the admin API and tests).
     public var state: EmulatorState { core.withLock { $0.state } }
 
-    /// Runs `body` on the state under the lock (admin API: the clock).
-    func withState<R>(_ body: (inout EmulatorState) -> R) -> R { core.withLock { body(&$0.state) } }
+    /// Runs `body` on the state under the lock (admin API: the clock), journaling what it changed.
+    func withState<R>(_ body: (inout EmulatorState) -> R) -> R { withJournaledState { body(&$0.state) } }
 }

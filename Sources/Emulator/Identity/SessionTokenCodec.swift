@@ -16,8 +16,8 @@ struct SessionTokenCodec: Sendable {
     /// is rejected before decoding.
     static let maxTokenBytes = 16 << 10
 
-    /// The 64 bytes both keys come from.
-    private let material: [UInt8]
+    /// The 64 bytes both keys come from (the journal keeps them, so tokens outlive a restart).
+    let material: [UInt8]
 
     init(keyMaterial: [UInt8]) {
         precondition(keyMaterial.count >= 64)
@@ -42,8 +42,9 @@ struct SessionTokenCodec: Sendable {
     }
 
     func encode(_ claims: SessionClaims, accessKeyID: String) -> String {
-        var payload: [UInt8] = [Self.version]
-        ClaimsWriter.write(claims, into: &payload)
+        var writer = BinaryWriter(bytes: [Self.version])
+        claims.write(to: &writer)
+        let payload = writer.bytes
         let mac = authenticationCode(payload, accessKeyID: accessKeyID)
         return Data(payload + mac.bytes).base64EncodedString()
     }
@@ -59,8 +60,8 @@ struct SessionTokenCodec: Sendable {
         guard ConstantTime.equals(mac.bytes, Array(bytes[(bytes.count - 32)...])), payload.first == Self.version else {
             return nil
         }
-        var reader = ClaimsReader(bytes: payload, position: 1)
-        return reader.readClaims()
+        var reader = BinaryReader(bytes: payload, position: 1)
+        return SessionClaims(reading: &reader)
     }
 
     private func authenticationCode(_ payload: [UInt8], accessKeyID: String) -> SHA256Digest {

@@ -79,7 +79,7 @@ extension Emulator {
     func authorizeAndExecute(_ call: Operation.Call, _ environment: RequestEnvironment, service: Service)
         throws(PipelineError) -> (OperationOutput, [DecisionLog.Entry])
     {
-        let result: Result<(OperationOutput, [DecisionLog.Entry]), PipelineError> = core.withLock { core in
+        let result: Result<(OperationOutput, [DecisionLog.Entry]), PipelineError> = withJournaledState { core in
             core.state.touch(account: environment.identity.account)
             if let session = environment.identity.session, session.origin == .assumeRole {
                 core.state.recordUse(

@@ -8,17 +8,28 @@ public struct EmulatorState: Sendable {
     /// Accounts by 12-digit ID.
     public private(set) var accounts: [String: AccountState] = [:]
     /// Every IAM user access key, by access key ID.
-    public var accessKeys: [String: AccessKey] = [:]
+    public var accessKeys: [String: AccessKey] = [:] { didSet { changes?.accessKeys = true } }
     /// The virtual clock.
     public var clock: VirtualClock
     /// How long after a use `RoleLastUsed` shows it, in seconds (`--role-last-used-lag`), within 0…400 days
     /// (AWS's tracking window), so adding it to any virtual time cannot overflow.
-    public let roleLastUsedLag: Int64
+    public private(set) var roleLastUsedLag: Int64
+    /// What changed since the journal last looked; nil when nothing is journaled (no `--state-dir`).
+    var changes: StateChanges?
 
     public init(clock: VirtualClock, roleLastUsedLag: Int64 = 0) {
         self.clock = clock
-        self.roleLastUsedLag = min(max(roleLastUsedLag, 0), 400 * 86_400)
+        self.roleLastUsedLag = Self.boundedLag(roleLastUsedLag)
     }
+
+    /// The longest lag: 400 days.
+    static let maxRoleLastUsedLag: Int64 = 400 * 86_400
+
+    static func boundedLag(_ lag: Int64) -> Int64 { min(max(lag, 0), maxRoleLastUsedLag) }
+
+    /// Changes the lag of a state rebuilt from a journal: replay keeps every use pending (the longest lag), and
+    /// the running emulator's own lag then decides, at each GetRole, which of them show.
+    mutating func setRoleLastUsedLag(_ lag: Int64) { roleLastUsedLag = Self.boundedLag(lag) }
 
     /// The account, if it has been used.
     public func account(_ id: String) -> AccountState? { accounts[id] }
@@ -28,18 +39,25 @@ public struct EmulatorState: Sendable {
         -> R
     {
         if accounts[id] == nil { accounts[id] = AccountState(id: id) }
+        changes?.accounts.insert(id)
         return try body(&accounts[id]!)
     }
 
     /// Records that an account exists (any authenticated caller's account does).
-    public mutating func touch(account id: String) { withAccount(id) { _ in } }
+    public mutating func touch(account id: String) {
+        if accounts[id] == nil { withAccount(id) { _ in } }
+    }
 
     /// Records that a session of the role made an authenticated request (`RoleLastUsed`): only while the role
     /// exists with the ID the session was issued for (a role deleted and re-created is another role).
     mutating func recordUse(ofRole name: String, id: String, account: String, at date: AmzDate, region: String) {
         let key = name.lowercased()
-        guard accounts[account]?.roles[key]?.id == id else { return }
+        // The same second and region as the newest known use changes nothing (and journals nothing).
+        guard let role = accounts[account]?.roles[key], role.id == id else { return }
+        let newest = role.pendingUses.last ?? role.lastUsed
+        guard newest?.date != date || newest?.region != region else { return }
         accounts[account]!.roles[key]!.recordUse(at: date, region: region, lag: roleLastUsedLag)
+        changes?.roleUses.append(RoleUse(account: account, roleName: name, roleID: id, date: date, region: region))
     }
 
     /// The role an ARN names (`arn:aws:iam::ACCOUNT:role/PATH/NAME`), if it exists. Only the name after the

@@ -42,6 +42,9 @@ extension Roleplay {
         @Option(help: "How long after a role session's request GetRole shows it as RoleLastUsed (30s, 5m, 4h, 0; at most 400d).")
         var roleLastUsedLag: DurationArgument = .zero
 
+        @Option(help: "Keep state in this directory across restarts (docs/persistence.md); it holds secret keys. Default: memory only.")
+        var stateDir: String?
+
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             guard (1024...(1 << 30)).contains(maxBodyBytes) else {
@@ -60,7 +63,14 @@ extension Roleplay {
             settings.roleLastUsedLagSeconds = roleLastUsedLag.seconds
             settings.version = Roleplay.version
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
-            let emulator = Emulator(configuration: settings)
+            let emulator: Emulator
+            do {
+                emulator = try stateDir.map { (path) throws(StateDirectoryError) in
+                    try Emulator(configuration: settings, stateDirectory: path, warn: { logger.note("warning: \($0)") })
+                } ?? Emulator(configuration: settings)
+            } catch {
+                throw ValidationError("cannot use --state-dir: \(error)")
+            }
             var limits = ServerLimits()
             limits.maxBodyBytes = maxBodyBytes
             let server = HTTPServer(

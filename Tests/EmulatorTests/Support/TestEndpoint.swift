@@ -30,10 +30,21 @@ final class TestEndpoint: Sendable {
     ///   - seed: makes every generated ID reproducible (`--seed N`).
     ///   - signatureCheck: `--signature-check off` when false.
     ///   - configure: any other setting (the request log, the decision log's capacity).
-    init(
+    convenience init(
         seed: UInt64? = nil, signatureCheck: Bool = true, wallClock: AmzDate = TestEndpoint.epoch,
         configure: (inout EmulatorConfiguration) -> Void = { _ in }
     ) {
+        self.init(
+            seed: seed, signatureCheck: signatureCheck, wallClock: wallClock, configure: configure,
+            make: { Emulator(configuration: $0) })
+    }
+
+    /// An endpoint whose emulator `make` builds from the configuration (one with a state directory).
+    init(
+        seed: UInt64? = nil, signatureCheck: Bool = true, wallClock: AmzDate = TestEndpoint.epoch,
+        configure: (inout EmulatorConfiguration) -> Void = { _ in },
+        make: (EmulatorConfiguration) throws -> Emulator
+    ) rethrows {
         let wall = PinnedClock(wallClock)
         self.wall = wall
         var configuration = EmulatorConfiguration()
@@ -41,7 +52,7 @@ final class TestEndpoint: Sendable {
         configuration.signatureCheck = signatureCheck
         configuration.wallClock = { wall.now.withLock { $0 } }
         configure(&configuration)
-        emulator = Emulator(configuration: configuration)
+        emulator = try make(configuration)
     }
 
     /// The pinned wall clock: what signatures are dated with and what the skew check compares against.

@@ -35,9 +35,10 @@ final class ServeProcess {
         }
     }
 
-    /// Starts `roleplay serve --port 0 --log-level info` and reads the port from its first line.
-    static func serving() throws -> (ServeProcess, port: UInt16) {
-        let child = try ServeProcess(["serve", "--port", "0", "--log-level", "info"])
+    /// Starts `roleplay serve --port 0 --log-level info` (and `extra` options) and reads the port from its
+    /// first line.
+    static func serving(_ extra: [String] = []) throws -> (ServeProcess, port: UInt16) {
+        let child = try ServeProcess(["serve", "--port", "0", "--log-level", "info"] + extra)
         let line = try child.output.readLine(within: .seconds(20))
         guard let line, let port = listeningPort(line) else {
             let stderr = (try? child.errors.readToEnd(within: .seconds(2))) ?? ""
