@@ -6,13 +6,16 @@ import Testing
 
 /// The journal writes each state type field by field (`AccountState+Journal.swift`); a field added to a type
 /// and not to the journal would silently be lost on restart. These lists are what the journal writes: when a
-/// type gains a field, this test fails until the field is journaled and added here.
+/// type gains a field, this test fails until the field is journaled and added here, or listed as deliberately
+/// left out with the reason.
 @Suite("Journal field coverage")
 struct JournalFieldCoverageTests {
     struct Coverage: Sendable, CustomTestStringConvertible {
         var type: String
         var value: @Sendable () -> Any
         var journaled: [String]
+        /// Fields the journal leaves out on purpose: each has its reason where the list is written.
+        var leftOut: [String] = []
         var testDescription: String { type }
     }
 
@@ -23,7 +26,10 @@ struct JournalFieldCoverageTests {
     static let cases: [Coverage] = [
         Coverage(
             type: "EmulatorState", value: { EmulatorState(clock: VirtualClock()) },
-            journaled: ["accounts", "accessKeys", "clock", "changes"]),
+            journaled: ["accounts", "accessKeys", "clock", "changes"],
+            // The lag comes from the command line of each start; scripted Bedrock answers are a test harness's
+            // set-up for one run, like fault rules (docs/persistence.md).
+            leftOut: ["roleLastUsedLag", "bedrockResponses"]),
         Coverage(
             type: "AccountState", value: { AccountState(id: "111111111111") },
             journaled: ["id", "roles", "users", "policies"]),
@@ -39,7 +45,7 @@ struct JournalFieldCoverageTests {
             journaled: [
                 "name", "path", "id", "arn", "account", "createDate", "trustPolicy", "description",
                 "maxSessionDuration", "permissionsBoundaryARN", "tags", "inlinePolicies", "attachedPolicyARNs",
-                "lastUsed",
+                "lastUsed", "pendingUses",
             ]),
         Coverage(
             type: "User",
@@ -82,6 +88,6 @@ struct JournalFieldCoverageTests {
     func fieldsAreJournaled(_ coverage: Coverage) {
         let fields = Mirror(reflecting: coverage.value()).children.compactMap(\.label)
         #expect(
-            fields == coverage.journaled, "journal the new field in AccountState+Journal.swift / JournalRecord.swift")
+            fields.filter { !coverage.leftOut.contains($0) } == coverage.journaled, "journal the new field in AccountState+Journal.swift / JournalRecord.swift")
     }
 }
