@@ -19,6 +19,9 @@ public struct EmulatorConfiguration: Sendable {
     public var decisionLogCapacity: Int = 10_000
     /// How many requests whose authorizations all allowed it can still explain.
     public var allowedDecisionLogCapacity: Int = 1_000
+    /// The pause before each Bedrock Runtime stream frame after the first (`--stream-chunk-delay`), so clients
+    /// see chunks arrive over time; the wait happens in the stream, outside the state lock.
+    public var streamChunkDelay: Duration = .zero
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

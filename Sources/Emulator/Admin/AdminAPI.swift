@@ -26,6 +26,7 @@ struct AdminAPI {
         case ("GET", "/clock"): result = .success(clockState())
         case ("GET", "/state"): result = .success(AdminStateView(state: emulator.state).json)
         case ("GET", "/decisions"): result = decisions(request.query)
+        case (let method, Self.bedrockResponsesPath): result = bedrockResponses(method, body: request.body)
         case (_, "/health"), (_, "/reset"), (_, "/clock"), (_, "/state"), (_, "/decisions"):
             result = .failure(AdminError(status: 405, message: "\(request.method) is not allowed on \(request.path)"))
         default:

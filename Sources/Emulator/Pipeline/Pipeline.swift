@@ -45,7 +45,8 @@ extension Emulator {
             try Self.checkSessionScope(authenticated.identity, service: route.service)
             let environment = RequestEnvironment(
                 identity: authenticated.identity, region: authenticated.region, now: authenticated.now,
-                requestID: requestID, sourceIP: request.remoteAddress, ids: ids, tokens: authenticated.tokens)
+                requestID: requestID, sourceIP: request.remoteAddress, ids: ids, tokens: authenticated.tokens,
+                streamChunkDelay: configuration.streamChunkDelay)
             guard let operation = ServiceRegistry.operation(route.service, route.operation) else {
                 throw Self.unknownOperation(route)
             }

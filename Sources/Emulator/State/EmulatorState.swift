@@ -11,6 +11,8 @@ public struct EmulatorState: Sendable {
     public var accessKeys: [String: AccessKey] = [:]
     /// The virtual clock.
     public var clock: VirtualClock
+    /// Scripted Bedrock Runtime answers (`/_roleplay/bedrock/responses`).
+    public var bedrockResponses = ScriptedResponses()
 
     public init(clock: VirtualClock) { self.clock = clock }
 
