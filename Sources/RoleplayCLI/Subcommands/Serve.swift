@@ -39,6 +39,9 @@ extension Roleplay {
         @Option(help: "The largest request body accepted, in bytes.")
         var maxBodyBytes: Int = 16 << 20
 
+        @Option(help: "Pause between the chunks of Bedrock Runtime streams, e.g. 20ms or 1s (at most 60s).")
+        var streamChunkDelay = DelayArgument(.zero)
+
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             guard (1024...(1 << 30)).contains(maxBodyBytes) else {
@@ -55,6 +58,7 @@ extension Roleplay {
             settings.signatureCheck = signatureCheck == .on
             settings.seed = seed
             settings.version = Roleplay.version
+            settings.streamChunkDelay = streamChunkDelay.duration
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
             let emulator = Emulator(configuration: settings)
             var limits = ServerLimits()
