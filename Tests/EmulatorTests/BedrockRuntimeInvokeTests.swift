@@ -17,7 +17,8 @@ struct BedrockRuntimeInvokeTests {
 
     @Test("Anthropic greeting through a us. profile: the captured body shape, token headers that add up")
     func anthropicGreeting() throws {
-        let body = #"{"anthropic_version": "bedrock-2023-05-31", "max_tokens": 256, "system": "Be brief.", "messages": [{"role": "user", "content": [{"type": "text", "text": "Say hello"}]}]}"#
+        let body =
+            #"{"anthropic_version": "bedrock-2023-05-31", "max_tokens": 256, "system": "Be brief.", "messages": [{"role": "user", "content": [{"type": "text", "text": "Say hello"}]}]}"#
         let response = endpoint.runtime("invoke", model: Self.haiku, body: body, as: root)
         #expect(response.status == 200, "\(response)")
         let json = try #require(response.json)
@@ -42,7 +43,8 @@ struct BedrockRuntimeInvokeTests {
         let ask = { (text: String) in
             self.endpoint.runtime(
                 "invoke", model: Self.haiku,
-                body: self.anthropic(#""max_tokens":200,"messages":[{"role":"user","content":"\#(text)"}]"#), as: self.root
+                body: self.anthropic(#""max_tokens":200,"messages":[{"role":"user","content":"\#(text)"}]"#),
+                as: self.root
             ).json?["content"]?.arrayValue?.first?["text"]?.stringValue
         }
         let first = try #require(ask("Describe the weather on Mars"))
@@ -54,7 +56,10 @@ struct BedrockRuntimeInvokeTests {
     @Test("max_tokens truncates the answer and says max_tokens")
     func maxTokens() throws {
         let json = try #require(
-            endpoint.runtime("invoke", model: Self.haiku, body: anthropic(#""max_tokens":2,"messages":[{"role":"user","content":"hi"}]"#), as: root).json)
+            endpoint.runtime(
+                "invoke", model: Self.haiku,
+                body: anthropic(#""max_tokens":2,"messages":[{"role":"user","content":"hi"}]"#), as: root
+            ).json)
         #expect(json["stop_reason"] == "max_tokens")
         #expect(json["content"]?.arrayValue?.first?["text"] == "Hello!")
         #expect(json["usage"]?["output_tokens"] == 2)
@@ -65,7 +70,9 @@ struct BedrockRuntimeInvokeTests {
         let json = try #require(
             endpoint.runtime(
                 "invoke", model: Self.haiku,
-                body: anthropic(#""max_tokens":50,"stop_sequences":["How"],"messages":[{"role":"user","content":"hello"}]"#), as: root
+                body: anthropic(
+                    #""max_tokens":50,"stop_sequences":["How"],"messages":[{"role":"user","content":"hello"}]"#),
+                as: root
             ).json)
         #expect(json["stop_reason"] == "stop_sequence" && json["stop_sequence"] == "How")
         #expect(json["content"]?.arrayValue?.first?["text"] == "Hello! ")
@@ -79,25 +86,68 @@ struct BedrockRuntimeInvokeTests {
     }
 
     static let malformed: [Malformed] = [
-        Malformed(name: "max_tokens missing", body: #"{"anthropic_version":"bedrock-2023-05-31","messages":[{"role":"user","content":"hi"}]}"#,
-                  message: "Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again."),
-        Malformed(name: "extraneous key", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"foo":1,"messages":[{"role":"user","content":"hi"}]}"#,
-                  message: "Malformed input request: #: extraneous key [foo] is not permitted, please reformat your input and try again."),
-        Malformed(name: "model in the body", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"model":"x","messages":[{"role":"user","content":"hi"}]}"#,
-                  message: "Malformed input request: #: extraneous key [model] is not permitted, please reformat your input and try again."),
-        Malformed(name: "wrong type", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":"5","messages":[{"role":"user","content":"hi"}]}"#,
-                  message: "Malformed input request: #/max_tokens: expected type: Integer, found: String, please reformat your input and try again."),
-        Malformed(name: "bad role", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"system","content":"hi"}]}"#,
-                  message: "Malformed input request: #/messages/0/role: system is not a valid enum value, please reformat your input and try again."),
-        Malformed(name: "wrong version", body: #"{"anthropic_version":"2023-06-01","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"#,
-                  message: "Malformed input request: #/anthropic_version: 2023-06-01 is not a valid enum value, please reformat your input and try again."),
-        Malformed(name: "max_tokens zero", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":0,"messages":[{"role":"user","content":"hi"}]}"#,
-                  message: "Malformed input request: #/max_tokens: 0 is not greater or equal to 1, please reformat your input and try again."),
-        Malformed(name: "first turn assistant", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"assistant","content":"hi"}]}"#,
-                  message: #"messages: first message must use the "user" role"#),
-        Malformed(name: "two user turns", body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"user","content":"a"},{"role":"user","content":"b"}]}"#,
-                  message: #"messages: roles must alternate between "user" and "assistant", but found multiple "user" roles in a row"#),
-        Malformed(name: "not JSON", body: "{", message: "Malformed input request: Unexpected JSON content, please reformat your input and try again."),
+        Malformed(
+            name: "max_tokens missing",
+            body: #"{"anthropic_version":"bedrock-2023-05-31","messages":[{"role":"user","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "extraneous key",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"foo":1,"messages":[{"role":"user","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #: extraneous key [foo] is not permitted, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "model in the body",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"model":"x","messages":[{"role":"user","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #: extraneous key [model] is not permitted, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "wrong type",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":"5","messages":[{"role":"user","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #/max_tokens: expected type: Integer, found: String, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "bad role",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"system","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #/messages/0/role: system is not a valid enum value, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "wrong version",
+            body: #"{"anthropic_version":"2023-06-01","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #/anthropic_version: 2023-06-01 is not a valid enum value, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "max_tokens zero",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":0,"messages":[{"role":"user","content":"hi"}]}"#,
+            message:
+                "Malformed input request: #/max_tokens: 0 is not greater or equal to 1, please reformat your input and try again."
+        ),
+        Malformed(
+            name: "first turn assistant",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"assistant","content":"hi"}]}"#,
+            message: #"messages: first message must use the "user" role"#),
+        Malformed(
+            name: "two user turns",
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"user","content":"a"},{"role":"user","content":"b"}]}"#,
+            message:
+                #"messages: roles must alternate between "user" and "assistant", but found multiple "user" roles in a row"#
+        ),
+        Malformed(
+            name: "not JSON", body: "{",
+            message: "Malformed input request: Unexpected JSON content, please reformat your input and try again."),
     ]
 
     @Test("Anthropic bodies are checked with Bedrock's messages", arguments: malformed)
@@ -119,24 +169,31 @@ struct BedrockRuntimeInvokeTests {
     static let families: [Family] = [
         Family(
             model: "amazon.nova-micro-v1:0",
-            body: #"{"schemaVersion":"messages-v1","system":[{"text":"Be brief."}],"messages":[{"role":"user","content":[{"text":"hello"}]}],"inferenceConfig":{"max_new_tokens":100,"temperature":0.5}}"#,
-            text: { $0["output"]?["message"]?["content"]?.arrayValue?.first?["text"] }, reason: { $0["stopReason"] }, done: "end_turn"),
+            body:
+                #"{"schemaVersion":"messages-v1","system":[{"text":"Be brief."}],"messages":[{"role":"user","content":[{"text":"hello"}]}],"inferenceConfig":{"max_new_tokens":100,"temperature":0.5}}"#,
+            text: { $0["output"]?["message"]?["content"]?.arrayValue?.first?["text"] }, reason: { $0["stopReason"] },
+            done: "end_turn"),
         Family(
             model: "amazon.titan-text-express-v1",
             body: #"{"inputText":"User: hello\nBot:","textGenerationConfig":{"maxTokenCount":100,"temperature":0}}"#,
-            text: { $0["results"]?.arrayValue?.first?["outputText"] }, reason: { $0["results"]?.arrayValue?.first?["completionReason"] }, done: "FINISH"),
+            text: { $0["results"]?.arrayValue?.first?["outputText"] },
+            reason: { $0["results"]?.arrayValue?.first?["completionReason"] }, done: "FINISH"),
         Family(
             model: "meta.llama3-8b-instruct-v1:0",
-            body: #"{"prompt":"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nhello<|eot_id|><|start_header_id|>assistant<|end_header_id|>","max_gen_len":100,"temperature":0.5,"top_p":0.9}"#,
+            body:
+                #"{"prompt":"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nhello<|eot_id|><|start_header_id|>assistant<|end_header_id|>","max_gen_len":100,"temperature":0.5,"top_p":0.9}"#,
             text: { $0["generation"] }, reason: { $0["stop_reason"] }, done: "stop"),
         Family(
             model: "mistral.mistral-7b-instruct-v0:2",
-            body: #"{"prompt":"<s>[INST] hello [/INST]","max_tokens":100,"temperature":0.5,"top_p":0.9,"top_k":50,"stop":["END"]}"#,
-            text: { $0["outputs"]?.arrayValue?.first?["text"] }, reason: { $0["outputs"]?.arrayValue?.first?["stop_reason"] }, done: "stop"),
+            body:
+                #"{"prompt":"<s>[INST] hello [/INST]","max_tokens":100,"temperature":0.5,"top_p":0.9,"top_k":50,"stop":["END"]}"#,
+            text: { $0["outputs"]?.arrayValue?.first?["text"] },
+            reason: { $0["outputs"]?.arrayValue?.first?["stop_reason"] }, done: "stop"),
         Family(
             model: "cohere.command-text-v14",
             body: #"{"prompt":"hello","max_tokens":100,"temperature":0.5}"#,
-            text: { $0["generations"]?.arrayValue?.first?["text"] }, reason: { $0["generations"]?.arrayValue?.first?["finish_reason"] }, done: "COMPLETE"),
+            text: { $0["generations"]?.arrayValue?.first?["text"] },
+            reason: { $0["generations"]?.arrayValue?.first?["finish_reason"] }, done: "COMPLETE"),
     ]
 
     @Test("every family answers a greeting in its own shape", arguments: families)
@@ -146,7 +203,8 @@ struct BedrockRuntimeInvokeTests {
         let json = try #require(response.json)
         #expect(family.text(json) == .string(ReplyWriter.greeting))
         #expect(family.reason(json) == family.done)
-        #expect(response.header("X-Amzn-Bedrock-Output-Token-Count") == String(TokenCounter.count(ReplyWriter.greeting)))
+        #expect(
+            response.header("X-Amzn-Bedrock-Output-Token-Count") == String(TokenCounter.count(ReplyWriter.greeting)))
     }
 
     @Test("family bodies are checked against their own schema")
@@ -154,9 +212,15 @@ struct BedrockRuntimeInvokeTests {
         let cases: [(String, String, String)] = [
             ("amazon.titan-text-express-v1", #"{"prompt":"x"}"#, "#: extraneous key [prompt] is not permitted"),
             ("meta.llama3-8b-instruct-v1:0", #"{"max_gen_len":5}"#, "#: required key [prompt] not found"),
-            ("mistral.mistral-7b-instruct-v0:2", #"{"prompt":"x","temperature":2}"#, "#/temperature: 2 is not less or equal to 1"),
-            ("amazon.nova-micro-v1:0", #"{"messages":[{"role":"user","content":[{"text":"a"}]}],"inferenceConfig":{"max_new_tokens":1.5}}"#,
-             "#/inferenceConfig/max_new_tokens: expected type: Integer, found: Number"),
+            (
+                "mistral.mistral-7b-instruct-v0:2", #"{"prompt":"x","temperature":2}"#,
+                "#/temperature: 2 is not less or equal to 1"
+            ),
+            (
+                "amazon.nova-micro-v1:0",
+                #"{"messages":[{"role":"user","content":[{"text":"a"}]}],"inferenceConfig":{"max_new_tokens":1.5}}"#,
+                "#/inferenceConfig/max_new_tokens: expected type: Integer, found: Number"
+            ),
         ]
         for (model, body, violation) in cases {
             endpoint.runtime("invoke", model: model, body: body, as: root).expectRestError(
@@ -168,11 +232,16 @@ struct BedrockRuntimeInvokeTests {
     @Test("Titan max tokens says LENGTH, Llama length")
     func lengthReasons() throws {
         let titan = try #require(
-            endpoint.runtime("invoke", model: "amazon.titan-text-express-v1", body: #"{"inputText":"hello","textGenerationConfig":{"maxTokenCount":1}}"#, as: root).json)
+            endpoint.runtime(
+                "invoke", model: "amazon.titan-text-express-v1",
+                body: #"{"inputText":"hello","textGenerationConfig":{"maxTokenCount":1}}"#, as: root
+            ).json)
         #expect(titan["results"]?.arrayValue?.first?["completionReason"] == "LENGTH")
         #expect(titan["results"]?.arrayValue?.first?["tokenCount"] == 1)
         let llama = try #require(
-            endpoint.runtime("invoke", model: "meta.llama3-8b-instruct-v1:0", body: #"{"prompt":"hello","max_gen_len":1}"#, as: root).json)
+            endpoint.runtime(
+                "invoke", model: "meta.llama3-8b-instruct-v1:0", body: #"{"prompt":"hello","max_gen_len":1}"#, as: root
+            ).json)
         #expect(llama["stop_reason"] == "length" && llama["generation"] == "Hello")
     }
 
@@ -181,13 +250,15 @@ struct BedrockRuntimeInvokeTests {
         endpoint.runtime("invoke", model: "amazon.titan-embed-text-v1", body: #"{"inputText":"x"}"#, as: root)
             .expectRestError("ValidationException", status: 400)
         let big = String(repeating: " ", count: Invocation.maxBodyBytes + 1)
-        endpoint.runtime("invoke", model: Self.haiku, body: big, as: root).expectRestError("ValidationException", status: 400)
+        endpoint.runtime("invoke", model: Self.haiku, body: big, as: root).expectRestError(
+            "ValidationException", status: 400)
     }
 
     @Test("deeply nested JSON is refused, not recursed into")
     func deepJSON() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        endpoint.runtime("invoke", model: Self.haiku, body: deep, as: root).expectRestError("ValidationException", status: 400)
+        endpoint.runtime("invoke", model: Self.haiku, body: deep, as: root).expectRestError(
+            "ValidationException", status: 400)
     }
 
     @Test("the tokenizer counts words and punctuation, and its prefix keeps whole tokens")

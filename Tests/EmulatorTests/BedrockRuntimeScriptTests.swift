@@ -12,7 +12,9 @@ struct BedrockRuntimeScriptTests {
     static let haiku = "us.anthropic.claude-3-5-haiku-20241022-v1:0"
 
     func converse(_ text: String, model: String = haiku) -> TestResponse {
-        endpoint.runtime("converse", model: model, body: #"{"messages":[{"role":"user","content":[{"text":"\#(text)"}]}]}"#, as: root)
+        endpoint.runtime(
+            "converse", model: model, body: #"{"messages":[{"role":"user","content":[{"text":"\#(text)"}]}]}"#, as: root
+        )
     }
 
     func script(_ rule: String) -> TestResponse { endpoint.admin("POST", "/bedrock/responses", body: rule) }
@@ -23,7 +25,9 @@ struct BedrockRuntimeScriptTests {
 
     @Test("a text rule answers matching calls; times counts them; other prompts get the default")
     func textRule() {
-        #expect(script(#"{"model":"\#(Self.haiku)","prompt":"weather","text":"Sunny and 20 degrees.","times":2}"#).status == 200)
+        #expect(
+            script(#"{"model":"\#(Self.haiku)","prompt":"weather","text":"Sunny and 20 degrees.","times":2}"#).status
+                == 200)
         #expect(replyText(converse("what is the weather")) == "Sunny and 20 degrees.")
         #expect(replyText(converse("hello")) == ReplyWriter.greeting)
         #expect(replyText(converse("weather again")) == "Sunny and 20 degrees.")
@@ -33,7 +37,8 @@ struct BedrockRuntimeScriptTests {
 
     @Test("model matches the profile ID, the underlying model ID, or *; prompt_regex matches by pattern")
     func matching() {
-        _ = script(#"{"model":"anthropic.claude-3-5-haiku-20241022-v1:0","prompt_regex":"^order [0-9]+$","text":"Found it."}"#)
+        _ = script(
+            #"{"model":"anthropic.claude-3-5-haiku-20241022-v1:0","prompt_regex":"^order [0-9]+$","text":"Found it."}"#)
         #expect(replyText(converse("order 42")) == "Found it.")
         #expect(replyText(converse("order 42b")) != "Found it.")
         #expect(replyText(converse("order 42", model: "amazon.nova-micro-v1:0")) != "Found it.")
@@ -50,7 +55,9 @@ struct BedrockRuntimeScriptTests {
         let native = try #require(
             endpoint.runtime(
                 "invoke", model: Self.haiku,
-                body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":50,"messages":[{"role":"user","content":"x"}]}"#, as: root
+                body:
+                    #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":50,"messages":[{"role":"user","content":"x"}]}"#,
+                as: root
             ).json)
         let block = try #require(native["content"]?.arrayValue?.first)
         #expect(block["type"] == "tool_use" && block["name"] == "get_weather")
@@ -68,8 +75,11 @@ struct BedrockRuntimeScriptTests {
 
     @Test("an error rule answers with that error, status and message, after authorization")
     func errorRule() {
-        _ = script(#"{"model":"*","error":{"code":"ThrottlingException","message":"Too many requests, please wait before trying again."},"times":1}"#)
-        converse("hi").expectRestError("ThrottlingException", status: 429, message: "Too many requests, please wait before trying again.")
+        _ = script(
+            #"{"model":"*","error":{"code":"ThrottlingException","message":"Too many requests, please wait before trying again."},"times":1}"#
+        )
+        converse("hi").expectRestError(
+            "ThrottlingException", status: 429, message: "Too many requests, please wait before trying again.")
         #expect(converse("hi").status == 200)
         _ = script(#"{"model":"*","error":{"code":"ModelErrorException","status":424,"message":"The model failed."}}"#)
         converse("hi").expectRestError("ModelErrorException", status: 424, message: "The model failed.")
@@ -79,7 +89,8 @@ struct BedrockRuntimeScriptTests {
     func inStreamError() throws {
         _ = script(#"{"model":"*","error":{"code":"ModelErrorException","message":"Boom.","after_chunks":2}}"#)
         let events = try endpoint.runtime(
-            "converse-stream", model: Self.haiku, body: #"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#, as: root
+            "converse-stream", model: Self.haiku, body: #"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+            as: root
         ).events()
         #expect(events.count == 3)
         let last = try #require(events.last)
@@ -90,7 +101,9 @@ struct BedrockRuntimeScriptTests {
         _ = script(#"{"model":"*","error":{"code":"ThrottlingException","message":"Slow down.","after_chunks":0}}"#)
         let throttled = try endpoint.runtime(
             "invoke-with-response-stream", model: Self.haiku,
-            body: #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"#, as: root
+            body:
+                #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"#,
+            as: root
         ).events()
         #expect(throttled.count == 1 && throttled[0].string(":exception-type") == "throttlingException")
     }
@@ -98,7 +111,10 @@ struct BedrockRuntimeScriptTests {
     @Test("GET lists, DELETE clears, reset clears")
     func lifecycle() {
         _ = script(#"{"model":"*","text":"a","cut_after_chunks":3}"#)
-        #expect(endpoint.admin("GET", "/bedrock/responses").json == ["rules": [["model": "*", "text": "a", "cut_after_chunks": 3]]])
+        #expect(
+            endpoint.admin("GET", "/bedrock/responses").json == [
+                "rules": [["model": "*", "text": "a", "cut_after_chunks": 3]]
+            ])
         _ = endpoint.admin("DELETE", "/bedrock/responses")
         #expect(endpoint.admin("GET", "/bedrock/responses").json?["rules"] == [])
         _ = script(#"{"model":"*","text":"a"}"#)
@@ -109,8 +125,10 @@ struct BedrockRuntimeScriptTests {
     @Test(
         "bad rules are 400s that say what to fix",
         arguments: [
-            #"[]"#, #"{"text":"a"}"#, #"{"model":"*","foo":1}"#, #"{"model":"*","text":"a","error":{"code":"ThrottlingException"}}"#,
-            #"{"model":"*","error":{"code":"NoSuchThing"}}"#, #"{"model":"*","error":{"code":"ThrottlingException","status":200}}"#,
+            #"[]"#, #"{"text":"a"}"#, #"{"model":"*","foo":1}"#,
+            #"{"model":"*","text":"a","error":{"code":"ThrottlingException"}}"#,
+            #"{"model":"*","error":{"code":"NoSuchThing"}}"#,
+            #"{"model":"*","error":{"code":"ThrottlingException","status":200}}"#,
             #"{"model":"*","prompt_regex":"("}"#, #"{"model":"*","times":0}"#, #"{"model":"*","cut_after_chunks":-1}"#,
             #"{"model":"*","tool_use":{"name":"bad name"}}"#, #"{"model":"*","prompt":""}"#,
         ])

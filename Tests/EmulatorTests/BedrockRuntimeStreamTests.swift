@@ -16,7 +16,8 @@ struct BedrockRuntimeStreamTests {
     @Test("ConverseStream: messageStart, text deltas, contentBlockStop, messageStop, metadata; no start for text")
     func converseStream() throws {
         let response = endpoint.runtime(
-            "converse-stream", model: Self.haiku, body: #"{"messages":[{"role":"user","content":[{"text":"\#(Self.question)"}]}]}"#, as: root)
+            "converse-stream", model: Self.haiku,
+            body: #"{"messages":[{"role":"user","content":[{"text":"\#(Self.question)"}]}]}"#, as: root)
         #expect(response.status == 200, "\(response)")
         #expect(response.header("Content-Type") == "application/vnd.amazon.eventstream")
         let events = try response.events()
@@ -42,12 +43,14 @@ struct BedrockRuntimeStreamTests {
     func converseStreamTool() throws {
         let events = try endpoint.runtime(
             "converse-stream", model: Self.haiku,
-            body: #"{"messages":[{"role":"user","content":[{"text":"x"}]}],"toolConfig":{"tools":[{"toolSpec":{"name":"lookup","inputSchema":{"json":{}}}}],"toolChoice":{"tool":{"name":"lookup"}}}}"#,
+            body:
+                #"{"messages":[{"role":"user","content":[{"text":"x"}]}],"toolConfig":{"tools":[{"toolSpec":{"name":"lookup","inputSchema":{"json":{}}}}],"toolChoice":{"tool":{"name":"lookup"}}}}"#,
             as: root
         ).events()
-        #expect(events.map { $0.string(":event-type") ?? "" } == [
-            "messageStart", "contentBlockStart", "contentBlockDelta", "contentBlockStop", "messageStop", "metadata",
-        ])
+        #expect(
+            events.map { $0.string(":event-type") ?? "" } == [
+                "messageStart", "contentBlockStart", "contentBlockDelta", "contentBlockStop", "messageStop", "metadata",
+            ])
         let start = try #require(events[1].json)
         #expect(start["contentBlockIndex"] == 0 && start["start"]?["toolUse"]?["name"] == "lookup")
         #expect(start["start"]?["toolUse"]?["toolUseId"]?.stringValue?.hasPrefix("tooluse_") == true)
@@ -57,7 +60,8 @@ struct BedrockRuntimeStreamTests {
 
     @Test("InvokeModelWithResponseStream (Anthropic): chunk events whose base64 bytes hold Claude's stream events")
     func invokeStream() throws {
-        let body = #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":200,"messages":[{"role":"user","content":"\#(Self.question)"}]}"#
+        let body =
+            #"{"anthropic_version":"bedrock-2023-05-31","max_tokens":200,"messages":[{"role":"user","content":"\#(Self.question)"}]}"#
         let response = endpoint.runtime("invoke-with-response-stream", model: Self.haiku, body: body, as: root)
         #expect(response.status == 200, "\(response)")
         #expect(response.header("Content-Type") == "application/vnd.amazon.eventstream")
@@ -69,7 +73,9 @@ struct BedrockRuntimeStreamTests {
         let kinds = chunks.compactMap { $0["type"]?.stringValue }
         #expect(kinds.first == "message_start" && kinds[1] == "content_block_start")
         #expect(kinds.suffix(3) == ["content_block_stop", "message_delta", "message_stop"])
-        let text = chunks.filter { $0["type"] == "content_block_delta" }.compactMap { $0["delta"]?["text"]?.stringValue }.joined()
+        let text = chunks.filter { $0["type"] == "content_block_delta" }.compactMap {
+            $0["delta"]?["text"]?.stringValue
+        }.joined()
         let output = TokenCounter.count(text)
         #expect(output > 0)
         let metrics = try #require(chunks.last?["amazon-bedrock-invocationMetrics"])
@@ -87,14 +93,22 @@ struct BedrockRuntimeStreamTests {
     }
 
     static let families: [Family] = [
-        Family(model: "amazon.nova-micro-v1:0", body: #"{"messages":[{"role":"user","content":[{"text":"\#(question)"}]}]}"#,
-               text: { $0["contentBlockDelta"]?["delta"]?["text"]?.stringValue }),
-        Family(model: "amazon.titan-text-express-v1", body: #"{"inputText":"\#(question)"}"#, text: { $0["outputText"]?.stringValue }),
-        Family(model: "meta.llama3-8b-instruct-v1:0", body: #"{"prompt":"\#(question)"}"#, text: { $0["generation"]?.stringValue }),
-        Family(model: "mistral.mistral-7b-instruct-v0:2", body: #"{"prompt":"\#(question)"}"#,
-               text: { $0["outputs"]?.arrayValue?.first?["text"]?.stringValue }),
-        Family(model: "cohere.command-text-v14", body: #"{"prompt":"\#(question)"}"#,
-               text: { $0["is_finished"] == false ? $0["text"]?.stringValue : nil }),
+        Family(
+            model: "amazon.nova-micro-v1:0",
+            body: #"{"messages":[{"role":"user","content":[{"text":"\#(question)"}]}]}"#,
+            text: { $0["contentBlockDelta"]?["delta"]?["text"]?.stringValue }),
+        Family(
+            model: "amazon.titan-text-express-v1", body: #"{"inputText":"\#(question)"}"#,
+            text: { $0["outputText"]?.stringValue }),
+        Family(
+            model: "meta.llama3-8b-instruct-v1:0", body: #"{"prompt":"\#(question)"}"#,
+            text: { $0["generation"]?.stringValue }),
+        Family(
+            model: "mistral.mistral-7b-instruct-v0:2", body: #"{"prompt":"\#(question)"}"#,
+            text: { $0["outputs"]?.arrayValue?.first?["text"]?.stringValue }),
+        Family(
+            model: "cohere.command-text-v14", body: #"{"prompt":"\#(question)"}"#,
+            text: { $0["is_finished"] == false ? $0["text"]?.stringValue : nil }),
     ]
 
     @Test("every family streams its own chunk shape; the pieces join to the whole answer", arguments: families)
@@ -107,20 +121,25 @@ struct BedrockRuntimeStreamTests {
         let expected = ReplyWriter.text(for: Self.question, modelID: family.model)
         #expect(chunks.compactMap(family.text).joined() == expected)
         #expect(whole.header("X-Amzn-Bedrock-Output-Token-Count") == String(TokenCounter.count(expected)))
-        #expect(chunks.last?["amazon-bedrock-invocationMetrics"]?["outputTokenCount"] == .int(TokenCounter.count(expected)))
+        #expect(
+            chunks.last?["amazon-bedrock-invocationMetrics"]?["outputTokenCount"] == .int(TokenCounter.count(expected)))
     }
 
     @Test("a model without streaming refuses the stream operation before any stream starts")
     func noStreaming() {
-        endpoint.runtime("invoke-with-response-stream", model: "amazon.titan-embed-image-v1", body: #"{"inputText":"x"}"#, as: root)
-            .expectRestError("ValidationException", status: 400, message: "The model is unsupported for streaming.")
+        endpoint.runtime(
+            "invoke-with-response-stream", model: "amazon.titan-embed-image-v1", body: #"{"inputText":"x"}"#, as: root
+        )
+        .expectRestError("ValidationException", status: 400, message: "The model is unsupported for streaming.")
     }
 
     @Test("a scripted cut ends the body with .abort after N frames")
     func cut() throws {
         _ = endpoint.admin("POST", "/bedrock/responses", body: #"{"model":"*","cut_after_chunks":2}"#)
         let response = endpoint.emulator.handle(
-            endpoint.runtimeRequest("converse-stream", model: Self.haiku, body: #"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#, as: root))
+            endpoint.runtimeRequest(
+                "converse-stream", model: Self.haiku,
+                body: #"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#, as: root))
         guard case .stream(let stream) = response.body else {
             Issue.record("not a stream")
             return

@@ -25,11 +25,14 @@ extension AdminAPI {
             case .failure(let error): return .failure(error)
             }
             guard emulator.withState({ $0.bedrockResponses.add(rule) }) else {
-                return .failure(AdminError(status: 400, message: "at most \(ScriptedResponses.capacity) rules; DELETE them first"))
+                return .failure(
+                    AdminError(status: 400, message: "at most \(ScriptedResponses.capacity) rules; DELETE them first"))
             }
             return .success(["rule": rule.json])
         default:
-            return .failure(AdminError(status: 405, message: "\(method) is not allowed on \(Self.prefix)\(Self.bedrockResponsesPath)"))
+            return .failure(
+                AdminError(
+                    status: 405, message: "\(method) is not allowed on \(Self.prefix)\(Self.bedrockResponsesPath)"))
         }
     }
 }
@@ -48,8 +51,12 @@ extension ScriptedResponse {
 
     /// Reads and checks a rule; every mistake is a 400 that says what to fix.
     static func parse(_ body: [UInt8]) -> Result<ScriptedResponse, AdminError> {
-        func bad(_ message: String) -> Result<ScriptedResponse, AdminError> { .failure(AdminError(status: 400, message: message)) }
-        guard let value = try? JSONReader(limits: .init(maxBytes: 1 << 20, maxDepth: 32, maxStringBytes: 1 << 20)).decode(body),
+        func bad(_ message: String) -> Result<ScriptedResponse, AdminError> {
+            .failure(AdminError(status: 400, message: message))
+        }
+        guard
+            let value = try? JSONReader(limits: .init(maxBytes: 1 << 20, maxDepth: 32, maxStringBytes: 1 << 20)).decode(
+                body),
             let members = value.objectValue
         else { return bad(#"body must be a JSON object such as {"model": "*", "text": "Hi"}"#) }
         if let unknown = members.first(where: { !keys.contains($0.key) }) {
@@ -88,7 +95,8 @@ extension ScriptedResponse {
             guard input.objectValue != nil else { return bad("tool_use.input must be a JSON object") }
             outcome = .toolUse(name: name, input: input)
         } else if let error = value["error"] {
-            guard let name = error["code"]?.stringValue, let code = AWSError.Code(rawValue: name), errorCodes.contains(code)
+            guard let name = error["code"]?.stringValue, let code = AWSError.Code(rawValue: name),
+                errorCodes.contains(code)
             else { return bad("error.code must be one of \(errorCodes.map(\.rawValue).joined(separator: ", "))") }
             let status = error["status"]?.numberValue?.int64
             if error["status"] != nil, status.map({ (400...599).contains($0) }) != true {
@@ -100,7 +108,8 @@ extension ScriptedResponse {
                 return bad("error.after_chunks must be an integer from 0 to 10000")
             }
             outcome = .error(
-                AWSError(code: code, message: message, httpStatus: status.map { Int($0) }), afterChunks: afterChunks.map { Int($0) })
+                AWSError(code: code, message: message, httpStatus: status.map { Int($0) }),
+                afterChunks: afterChunks.map { Int($0) })
         } else {
             outcome = .text(nil, stopReason: stopReason)
         }

@@ -29,14 +29,17 @@ enum ConverseRequest {
             }
             guard role == "user" || role == "assistant" else {
                 throw constraint(
-                    "Value '\(role)' at '\(path).role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]")
+                    "Value '\(role)' at '\(path).role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]"
+                )
             }
             guard let content = message["content"]?.arrayValue else {
-                throw constraint("Value null at '\(path).content' failed to satisfy constraint: Member must not be null")
+                throw constraint(
+                    "Value null at '\(path).content' failed to satisfy constraint: Member must not be null")
             }
             guard !content.isEmpty else {
                 throw .validationException(
-                    "The content field in the Message object at messages.\(index) is empty. Add a ContentBlock object to the content field and try again.")
+                    "The content field in the Message object at messages.\(index) is empty. Add a ContentBlock object to the content field and try again."
+                )
             }
             for (blockIndex, block) in content.enumerated() {
                 try checkUnion(block, members: contentMembers, at: "\(path).content.\(blockIndex + 1).member")
@@ -52,14 +55,18 @@ enum ConverseRequest {
         }
         var prompt = Prompt(
             lastUserText: ModelFamily.lastUserText(messages, blockText: { $0["text"]?.stringValue }),
-            inputTokens: TokenCounter.count(conversation: ["system": body["system"] ?? .null, "messages": messagesValue]),
+            inputTokens: TokenCounter.count(conversation: [
+                "system": body["system"] ?? .null, "messages": messagesValue,
+            ]),
             maxTokens: nil)
         if let config = body["inferenceConfig"] { try read(config, into: &prompt) }
         if let toolConfig = body["toolConfig"] {
             try checkTools(toolConfig)
             (prompt.tools, prompt.toolChoice) = tools(toolConfig)
         }
-        if let extra = body["additionalModelRequestFields"], extra.objectValue == nil, !extra.isNull { throw serialization }
+        if let extra = body["additionalModelRequestFields"], extra.objectValue == nil, !extra.isNull {
+            throw serialization
+        }
         return prompt
     }
 
@@ -67,11 +74,13 @@ enum ConverseRequest {
     static func turnOrderError(_ roles: [String]) -> AWSError? {
         if roles.first == "assistant" {
             return .validationException(
-                "A conversation must start with a user message. Try again with a conversation that starts with a user message.")
+                "A conversation must start with a user message. Try again with a conversation that starts with a user message."
+            )
         }
         for (previous, next) in zip(roles, roles.dropFirst()) where previous == next {
             return .validationException(
-                "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.")
+                "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again."
+            )
         }
         return nil
     }
@@ -91,7 +100,8 @@ enum ConverseRequest {
             guard let number = value.numberValue, let tokens = number.int64 else { throw serialization }
             guard tokens >= 1 else {
                 throw constraint(
-                    "Value '\(number.text)' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1")
+                    "Value '\(number.text)' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1"
+                )
             }
             prompt.maxTokens = Int(clamping: tokens)
         }
@@ -100,18 +110,21 @@ enum ConverseRequest {
             guard let number = value.numberValue else { throw serialization }
             if number.double < 0 {
                 throw constraint(
-                    "Value '\(number.text)' at 'inferenceConfig.\(key)' failed to satisfy constraint: Member must have value greater than or equal to 0")
+                    "Value '\(number.text)' at 'inferenceConfig.\(key)' failed to satisfy constraint: Member must have value greater than or equal to 0"
+                )
             }
             if number.double > 1 {
                 throw constraint(
-                    "Value '\(number.text)' at 'inferenceConfig.\(key)' failed to satisfy constraint: Member must have value less than or equal to 1")
+                    "Value '\(number.text)' at 'inferenceConfig.\(key)' failed to satisfy constraint: Member must have value less than or equal to 1"
+                )
             }
         }
         if let value = config["stopSequences"] {
             guard let list = value.arrayValue else { throw serialization }
             guard list.count <= 2500 else {
                 throw constraint(
-                    "Value at 'inferenceConfig.stopSequences' failed to satisfy constraint: Member must have length less than or equal to 2500")
+                    "Value at 'inferenceConfig.stopSequences' failed to satisfy constraint: Member must have length less than or equal to 2500"
+                )
             }
             prompt.stopSequences = try list.map { (item) throws(AWSError) -> String in
                 guard let text = item.stringValue else { throw serialization }
@@ -126,21 +139,27 @@ enum ConverseRequest {
             throw constraint("Value null at 'toolConfig.tools' failed to satisfy constraint: Member must not be null")
         }
         guard !tools.isEmpty else {
-            throw constraint("Value '[]' at 'toolConfig.tools' failed to satisfy constraint: Member must have length greater than or equal to 1")
+            throw constraint(
+                "Value '[]' at 'toolConfig.tools' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            )
         }
         for (index, tool) in tools.enumerated() {
             let path = "toolConfig.tools.\(index + 1).member"
             try checkUnion(tool, members: ["toolSpec", "cachePoint", "systemTool"], at: path)
             guard let spec = tool["toolSpec"] else { continue }
             guard let name = spec["name"]?.stringValue else {
-                throw constraint("Value null at '\(path).toolSpec.name' failed to satisfy constraint: Member must not be null")
+                throw constraint(
+                    "Value null at '\(path).toolSpec.name' failed to satisfy constraint: Member must not be null")
             }
             guard isToolName(name) else {
                 throw constraint(
-                    "Value '\(name)' at '\(path).toolSpec.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+")
+                    "Value '\(name)' at '\(path).toolSpec.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+"
+                )
             }
             guard spec["inputSchema"]?["json"] != nil else {
-                throw constraint("Value null at '\(path).toolSpec.inputSchema' failed to satisfy constraint: Member must not be null")
+                throw constraint(
+                    "Value null at '\(path).toolSpec.inputSchema' failed to satisfy constraint: Member must not be null"
+                )
             }
         }
         if let choice = config["toolChoice"] {
@@ -148,7 +167,8 @@ enum ConverseRequest {
             if let tool = choice["tool"] {
                 guard let name = tool["name"]?.stringValue, isToolName(name) else {
                     throw constraint(
-                        "Value at 'toolConfig.toolChoice.tool.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+")
+                        "Value at 'toolConfig.toolChoice.tool.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+"
+                    )
                 }
             }
         }
@@ -156,13 +176,15 @@ enum ConverseRequest {
 
     /// `[a-zA-Z0-9_-]{1,64}`.
     static func isToolName(_ name: String) -> Bool {
-        (1...64).contains(name.utf8.count) && name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
-            default: false
+        (1...64).contains(name.utf8.count)
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    true
+                default: false
+                }
             }
-        }
     }
 
     /// A union value: an object with exactly one member, and that member one the union has.
@@ -171,10 +193,12 @@ enum ConverseRequest {
         let set = object.filter { !$0.value.isNull }
         guard set.count == 1, let member = set.first else {
             throw constraint(
-                "Value at '\(path)' failed to satisfy constraint: Member must have exactly one member set (found \(set.count))")
+                "Value at '\(path)' failed to satisfy constraint: Member must have exactly one member set (found \(set.count))"
+            )
         }
         guard members.contains(member.key) else {
-            throw constraint("Value at '\(path)' failed to satisfy constraint: Member '\(member.key)' is not a member of the union")
+            throw constraint(
+                "Value at '\(path)' failed to satisfy constraint: Member '\(member.key)' is not a member of the union")
         }
         if member.key == "text", member.value.stringValue == nil { throw serialization }
         if member.key != "text", member.value.objectValue == nil { throw serialization }
@@ -185,5 +209,6 @@ enum ConverseRequest {
     }
 
     /// What the service answers when a member has the wrong JSON type.
-    static let serialization = AWSError(code: .serializationException, message: "Unexpected JSON type in the request body.", httpStatus: 400)
+    static let serialization = AWSError(
+        code: .serializationException, message: "Unexpected JSON type in the request body.", httpStatus: 400)
 }

@@ -23,7 +23,9 @@ struct ConverseResponse {
         var blocks: [JSONValue] = []
         if !reply.text.isEmpty || reply.toolCall == nil { blocks.append(["text": .string(reply.text)]) }
         if let call = reply.toolCall, let toolUseID {
-            blocks.append(["toolUse": ["toolUseId": .string(toolUseID), "name": .string(call.name), "input": call.input]])
+            blocks.append([
+                "toolUse": ["toolUseId": .string(toolUseID), "name": .string(call.name), "input": call.input]
+            ])
         }
         return blocks
     }
@@ -43,7 +45,8 @@ struct ConverseResponse {
         var index = 0
         if !reply.text.isEmpty || reply.toolCall == nil {
             for piece in reply.textPieces {
-                events.append(("contentBlockDelta", ["contentBlockIndex": .int(index), "delta": ["text": .string(piece)]]))
+                events.append(
+                    ("contentBlockDelta", ["contentBlockIndex": .int(index), "delta": ["text": .string(piece)]]))
             }
             events.append(("contentBlockStop", ["contentBlockIndex": .int(index)]))
             index += 1

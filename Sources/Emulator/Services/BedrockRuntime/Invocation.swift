@@ -42,11 +42,13 @@ struct Invocation {
         let identifier = rest.pathParameters["modelId"] ?? ""
         guard identifier.utf8.count <= ModelTarget.maxIdentifierLength else {
             throw .validationException(
-                "1 validation error detected: Value at 'modelId' failed to satisfy constraint: Member must have length less than or equal to \(ModelTarget.maxIdentifierLength)")
+                "1 validation error detected: Value at 'modelId' failed to satisfy constraint: Member must have length less than or equal to \(ModelTarget.maxIdentifierLength)"
+            )
         }
         guard rest.body.count <= Self.maxBodyBytes else {
             throw .validationException(
-                "1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to \(Self.maxBodyBytes)")
+                "1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to \(Self.maxBodyBytes)"
+            )
         }
         self.kind = kind
         target = ModelTarget(identifier, region: environment.region, account: environment.identity.account)
@@ -73,21 +75,26 @@ struct Invocation {
         let family = ModelFamily(model)
         if !kind.native, family == nil {
             throw .validationException(
-                "This action doesn't support the model that you provided. Try again with a supported text or chat model.")
+                "This action doesn't support the model that you provided. Try again with a supported text or chat model."
+            )
         }
         let document: JSONValue
         do {
-            document = try JSONReader(limits: .init(maxBytes: maxBodyBytes, maxDepth: maxDepth, maxStringBytes: maxBodyBytes))
-                .decode(body)
+            document = try JSONReader(
+                limits: .init(maxBytes: maxBodyBytes, maxDepth: maxDepth, maxStringBytes: maxBodyBytes)
+            )
+            .decode(body)
         } catch {
             throw kind.native
-                ? .validationException("Malformed input request: Unexpected JSON content, please reformat your input and try again.")
+                ? .validationException(
+                    "Malformed input request: Unexpected JSON content, please reformat your input and try again.")
                 : ConverseRequest.serialization
         }
         let prompt: Prompt
         if kind.native {
             guard let family else {
-                throw .validationException("The provided model doesn't support this request body; the emulator answers text models only.")
+                throw .validationException(
+                    "The provided model doesn't support this request body; the emulator answers text models only.")
             }
             prompt = try family.prompt(from: document)
         } else {
@@ -99,12 +106,15 @@ struct Invocation {
     }
 
     /// The answer: a scripted rule's when one matches, else the default rendered while decoding.
-    func output(scripts: inout ScriptedResponses, _ environment: RequestEnvironment) throws(AWSError) -> OperationOutput {
+    func output(scripts: inout ScriptedResponses, _ environment: RequestEnvironment) throws(AWSError) -> OperationOutput
+    {
         let checked = try request.get()
         guard !scripts.isEmpty else { return checked.standard }
         var names = [target.identifier, checked.model.modelID]
         if let profile = target.profile { names.append(profile.profileID) }
-        guard let rule = scripts.take(models: names, prompt: checked.prompt.lastUserText) else { return checked.standard }
+        guard let rule = scripts.take(models: names, prompt: checked.prompt.lastUserText) else {
+            return checked.standard
+        }
         let reply: Reply
         var pacing = pacing
         if let cut = rule.cutAfterChunks { pacing.cutAfter = cut }
@@ -119,7 +129,8 @@ struct Invocation {
             guard kind.streams, let afterChunks else { throw error }
             let standard = ReplyWriter.reply(to: checked.prompt, modelID: checked.model.modelID)
             var messages = Array(
-                Self.messages(kind, standard, model: checked.model, family: checked.family, environment).prefix(afterChunks))
+                Self.messages(kind, standard, model: checked.model, family: checked.family, environment).prefix(
+                    afterChunks))
             messages.append(StreamException(error, kind: kind).message)
             return .response(Self.streamResponse(kind, messages, pacing: pacing))
         }
@@ -150,7 +161,8 @@ struct Invocation {
                     ],
                     bytes: JSONWriter.bytes(native.body)))
         case .invokeModelWithResponseStream, .converseStream:
-            return .response(streamResponse(kind, messages(kind, reply, model: model, family: family, environment), pacing: pacing))
+            return .response(
+                streamResponse(kind, messages(kind, reply, model: model, family: family, environment), pacing: pacing))
         }
     }
 
@@ -172,12 +184,15 @@ struct Invocation {
         }
     }
 
-    private static func streamResponse(_ kind: Kind, _ messages: [EventStreamMessage], pacing: (delay: Duration, cutAfter: Int?))
+    private static func streamResponse(
+        _ kind: Kind, _ messages: [EventStreamMessage], pacing: (delay: Duration, cutAfter: Int?)
+    )
         -> HTTPResponse
     {
         PacedEventStream.response(
             messages, delay: pacing.delay, cutAfter: pacing.cutAfter,
-            extraHeaders: kind == .invokeModelWithResponseStream ? [HTTPField("X-Amzn-Bedrock-Content-Type", "application/json")] : [])
+            extraHeaders: kind == .invokeModelWithResponseStream
+                ? [HTTPField("X-Amzn-Bedrock-Content-Type", "application/json")] : [])
     }
 
     /// `msg_bdrk_` and 24 letters and digits for Claude; a plain generation ID otherwise.
@@ -188,11 +203,14 @@ struct Invocation {
     /// `toolu_bdrk_…` in Claude's native shapes, `tooluse_…` in Converse's and Nova's.
     private static func toolUseID(_ reply: Reply, family: ModelFamily?, _ environment: RequestEnvironment) -> String? {
         guard reply.toolCall != nil else { return nil }
-        return family == .anthropic ? "toolu_bdrk_" + alphanumeric(24, environment) : "tooluse_" + alphanumeric(22, environment)
+        return family == .anthropic
+            ? "toolu_bdrk_" + alphanumeric(24, environment) : "tooluse_" + alphanumeric(22, environment)
     }
 
+    private static let symbols = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+
+    /// `count` letters and digits from the request's (seedable) ID generator.
     private static func alphanumeric(_ count: Int, _ environment: RequestEnvironment) -> String {
-        let symbols = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
-        return String(decoding: environment.ids.bytes(count).map { symbols[Int($0) % symbols.count] }, as: UTF8.self)
+        String(decoding: environment.ids.bytes(count).map { symbols[Int($0) % symbols.count] }, as: UTF8.self)
     }
 }

@@ -48,20 +48,24 @@ enum ModelFamily: Sendable, Hashable {
             let messages = body["messages"]?.arrayValue ?? []
             try Self.checkAnthropicTurns(messages)
             var prompt = Prompt(
-                lastUserText: Self.lastUserText(messages, blockText: { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }),
+                lastUserText: Self.lastUserText(
+                    messages, blockText: { $0["type"]?.stringValue == "text" ? $0["text"]?.stringValue : nil }),
                 inputTokens: TokenCounter.count(conversation: body), maxTokens: Self.int(body["max_tokens"]),
                 stopSequences: Self.strings(body["stop_sequences"]))
             prompt.tools = (body["tools"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
             switch body["tool_choice"]?["type"]?.stringValue {
             case "any": prompt.toolChoice = .any
-            case "tool": prompt.toolChoice = body["tool_choice"]?["name"]?.stringValue.map(Prompt.ToolChoice.tool) ?? .auto
+            case "tool":
+                prompt.toolChoice = body["tool_choice"]?["name"]?.stringValue.map(Prompt.ToolChoice.tool) ?? .auto
             case "none": prompt.toolChoice = .none
             default: break
             }
             return prompt
         case .nova:
             let messages = body["messages"]?.arrayValue ?? []
-            if let error = ConverseRequest.turnOrderError(messages.map { $0["role"]?.stringValue ?? "" }) { throw error }
+            if let error = ConverseRequest.turnOrderError(messages.map { $0["role"]?.stringValue ?? "" }) {
+                throw error
+            }
             var prompt = Prompt(
                 lastUserText: Self.lastUserText(messages, blockText: { $0["text"]?.stringValue }),
                 inputTokens: TokenCounter.count(conversation: body),
@@ -93,7 +97,8 @@ enum ModelFamily: Sendable, Hashable {
         }
         for (previous, next) in zip(roles, roles.dropFirst()) where previous == next {
             throw .validationException(
-                #"messages: roles must alternate between "user" and "assistant", but found multiple "\#(next)" roles in a row"#)
+                #"messages: roles must alternate between "user" and "assistant", but found multiple "\#(next)" roles in a row"#
+            )
         }
     }
 
@@ -136,14 +141,21 @@ extension ModelFamily {
                     .object(
                         [
                             ("role", role),
-                            ("content", .either(.string(), .array(.object([("type", .string())], required: ["type"], open: true)))),
+                            (
+                                "content",
+                                .either(
+                                    .string(), .array(.object([("type", .string())], required: ["type"], open: true)))
+                            ),
                         ], required: ["role", "content"]), minItems: 1)
             ),
             ("system", .either(.string(), .array(.object([("type", .string())], required: ["type"], open: true)))),
             ("temperature", unit), ("top_p", unit), ("top_k", .integer(minimum: 0)),
             ("stop_sequences", stringList),
             ("tools", .array(.object([("name", .string())], required: ["name"], open: true))),
-            ("tool_choice", .object([("type", .string(allowed: ["auto", "any", "tool", "none"]))], required: ["type"], open: true)),
+            (
+                "tool_choice",
+                .object([("type", .string(allowed: ["auto", "any", "tool", "none"]))], required: ["type"], open: true)
+            ),
             ("anthropic_beta", stringList), ("thinking", .object([], open: true)), ("metadata", .any),
         ],
         required: ["anthropic_version", "max_tokens", "messages"])
@@ -154,7 +166,10 @@ extension ModelFamily {
             ("system", .array(.object([("text", .string())], required: ["text"], open: true))),
             (
                 "messages",
-                .array(.object([("role", role), ("content", .array(.object([], open: true)))], required: ["role", "content"]), minItems: 1)
+                .array(
+                    .object(
+                        [("role", role), ("content", .array(.object([], open: true)))], required: ["role", "content"]),
+                    minItems: 1)
             ),
             (
                 "inferenceConfig",
@@ -196,7 +211,8 @@ extension ModelFamily {
 
     private static let cohereSchema = NativeSchema.object(
         [
-            ("prompt", .string()), ("max_tokens", .integer(minimum: 1)), ("temperature", .number(minimum: 0, maximum: 5)),
+            ("prompt", .string()), ("max_tokens", .integer(minimum: 1)),
+            ("temperature", .number(minimum: 0, maximum: 5)),
             ("p", unit), ("k", .integer(minimum: 0)), ("stop_sequences", stringList),
             ("return_likelihoods", .string(allowed: ["GENERATION", "ALL", "NONE"])), ("stream", .boolean),
             ("num_generations", .integer(minimum: 1)), ("truncate", .string(allowed: ["NONE", "START", "END"])),

@@ -25,7 +25,8 @@ struct ModelTarget: Sendable {
 
     static func onDemandUnsupported(_ identifier: String) -> AWSError {
         .validationException(
-            "Invocation of model ID \(identifier) with on-demand throughput isn\u{2019}t supported. Retry your request with the ID or ARN of an inference profile that contains this model.")
+            "Invocation of model ID \(identifier) with on-demand throughput isn\u{2019}t supported. Retry your request with the ID or ARN of an inference profile that contains this model."
+        )
     }
 
     /// Resolves `identifier` for a caller in `account` sending to `region`.
@@ -33,8 +34,9 @@ struct ModelTarget: Sendable {
         if identifier.hasPrefix("arn:") {
             if let found = catalog.profile(arn: identifier) {
                 let valid = found.region == region && found.account == account
-                self.init(identifier, profile: valid ? found.profile : nil, region: region, catalog: catalog,
-                          resources: [identifier])
+                self.init(
+                    identifier, profile: valid ? found.profile : nil, region: region, catalog: catalog,
+                    resources: [identifier])
             } else if let parts = FoundationModel.parseARN(identifier) {
                 let model = parts.region == region ? catalog.model(id: parts.modelID) : nil
                 self.init(identifier, direct: model, region: region, resource: identifier)
@@ -42,11 +44,13 @@ struct ModelTarget: Sendable {
                 self.init(identifier, refused: Self.invalidIdentifier, region: region, resources: [identifier])
             }
         } else if let profile = catalog.profile(id: identifier) {
-            self.init(identifier, profile: profile, region: region, catalog: catalog,
-                      resources: [profile.arn(region: region, account: account)])
+            self.init(
+                identifier, profile: profile, region: region, catalog: catalog,
+                resources: [profile.arn(region: region, account: account)])
         } else {
-            self.init(identifier, direct: catalog.model(id: identifier), region: region,
-                      resource: "arn:aws:bedrock:\(region)::foundation-model/\(identifier)")
+            self.init(
+                identifier, direct: catalog.model(id: identifier), region: region,
+                resource: "arn:aws:bedrock:\(region)::foundation-model/\(identifier)")
         }
     }
 

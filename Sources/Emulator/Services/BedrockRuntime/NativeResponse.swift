@@ -103,7 +103,11 @@ struct NativeResponse {
             }
         case .mistral:
             return pieces.enumerated().map { index, piece in
-                ["outputs": [["text": .string(piece), "stop_reason": index == last ? .string(completionReason) : .null]]]
+                [
+                    "outputs": [
+                        ["text": .string(piece), "stop_reason": index == last ? .string(completionReason) : .null]
+                    ]
+                ]
             }
         case .cohere:
             return pieces.map { ["text": .string($0), "is_finished": false] } + [
@@ -138,10 +142,15 @@ struct NativeResponse {
                         "delta": ["type": "input_json_delta", "partial_json": .string(reply.toolInputJSON)],
                     ])
             } else {
-                events.append(["type": "content_block_start", "index": .int(index), "content_block": ["type": "text", "text": ""]])
+                events.append([
+                    "type": "content_block_start", "index": .int(index), "content_block": ["type": "text", "text": ""],
+                ])
                 for piece in reply.textPieces {
                     events.append(
-                        ["type": "content_block_delta", "index": .int(index), "delta": ["type": "text_delta", "text": .string(piece)]])
+                        [
+                            "type": "content_block_delta", "index": .int(index),
+                            "delta": ["type": "text_delta", "text": .string(piece)],
+                        ])
                 }
             }
             events.append(["type": "content_block_stop", "index": .int(index)])
@@ -165,9 +174,13 @@ struct NativeResponse {
 
     private var anthropicContent: [JSONValue] {
         var blocks: [JSONValue] = []
-        if !reply.text.isEmpty || reply.toolCall == nil { blocks.append(["type": "text", "text": .string(reply.text)]) }
+        if !reply.text.isEmpty || reply.toolCall == nil {
+            blocks.append(["type": "text", "text": .string(reply.text)])
+        }
         if let call = reply.toolCall, let toolUseID {
-            blocks.append(["type": "tool_use", "id": .string(toolUseID), "name": .string(call.name), "input": call.input])
+            blocks.append([
+                "type": "tool_use", "id": .string(toolUseID), "name": .string(call.name), "input": call.input,
+            ])
         }
         return blocks
     }

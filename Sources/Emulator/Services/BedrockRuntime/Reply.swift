@@ -86,7 +86,8 @@ struct Reply: Sendable, Hashable {
             text = String(text[..<range.lowerBound])
             reason = .stopSequence(sequence)
         }
-        let toolTokens = toolCall.map { TokenCounter.count($0.name) + TokenCounter.count(JSONWriter.string($0.input)) } ?? 0
+        let toolTokens =
+            toolCall.map { TokenCounter.count($0.name) + TokenCounter.count(JSONWriter.string($0.input)) } ?? 0
         if let limit = prompt.maxTokens, TokenCounter.count(text) + toolTokens > limit, toolCall == nil {
             text = String(TokenCounter.prefix(text, tokens: limit))
             reason = .maxTokens

@@ -45,7 +45,9 @@ enum ReplyWriter {
         let words = text.lowercased().split { !$0.isLetter }.prefix(3)
         guard let first = words.first else { return false }
         if ["hello", "hi", "hey", "hiya", "howdy", "greetings"].contains(first) { return true }
-        if first == "good", words.count > 1, ["morning", "afternoon", "evening", "day"].contains(words[1]) { return true }
+        if first == "good", words.count > 1, ["morning", "afternoon", "evening", "day"].contains(words[1]) {
+            return true
+        }
         if first == "say", words.count > 1, ["hello", "hi", "hey"].contains(words[1]) { return true }
         return false
     }

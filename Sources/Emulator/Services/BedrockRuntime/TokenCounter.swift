@@ -76,7 +76,8 @@ enum TokenCounter {
     private static func isWordByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: true
+            UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+            true
         default: false
         }
     }
