@@ -146,10 +146,7 @@ struct Invocation {
         case .converse:
             return .json(ConverseResponse(reply: reply, toolUseID: toolUseID(reply, family: nil, environment)).body)
         case .invokeModel:
-            // A native call always has a family (checked while decoding).
-            let native = NativeResponse(
-                family: family ?? .anthropic, model: model, reply: reply, messageID: messageID(family, environment),
-                toolUseID: toolUseID(reply, family: family, environment))
+            let native = nativeResponse(reply, model: model, family: family, environment)
             return .response(
                 HTTPResponse(
                     status: 200,
@@ -176,10 +173,7 @@ struct Invocation {
                 .event($0.0, payload: JSONWriter.bytes($0.1))
             }
         }
-        let native = NativeResponse(
-            family: family ?? .anthropic, model: model, reply: reply, messageID: messageID(family, environment),
-            toolUseID: toolUseID(reply, family: family, environment))
-        return native.streamEvents.map { event in
+        return nativeResponse(reply, model: model, family: family, environment).streamEvents.map { event in
             .event("chunk", payload: JSONWriter.bytes(["bytes": .string(Base64.encode(JSONWriter.bytes(event)))]))
         }
     }
@@ -193,6 +187,16 @@ struct Invocation {
             messages, delay: pacing.delay, cutAfter: pacing.cutAfter,
             extraHeaders: kind == .invokeModelWithResponseStream
                 ? [HTTPField("X-Amzn-Bedrock-Content-Type", "application/json")] : [])
+    }
+
+    /// The reply in the model family's native shapes, with fresh IDs. A native call always has a family
+    /// (checked while decoding); Anthropic's shapes stand in should one ever be missing.
+    private static func nativeResponse(
+        _ reply: Reply, model: FoundationModel, family: ModelFamily?, _ environment: RequestEnvironment
+    ) -> NativeResponse {
+        NativeResponse(
+            family: family ?? .anthropic, model: model, reply: reply, messageID: messageID(family, environment),
+            toolUseID: toolUseID(reply, family: family, environment))
     }
 
     /// `msg_bdrk_` and 24 letters and digits for Claude; a plain generation ID otherwise.
