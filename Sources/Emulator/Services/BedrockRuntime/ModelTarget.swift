@@ -30,23 +30,25 @@ struct ModelTarget: Sendable {
     }
 
     /// Resolves `identifier` for a caller in `account` sending to `region`.
-    init(_ identifier: String, region: String, account: String, catalog: ModelCatalog = .shared) {
+    init(
+        _ identifier: String, region: String, account: String, catalog: ModelCatalog = .shared,
+        routes: [String: ProfileRoute] = ProfileRoute.all
+    ) {
         if identifier.hasPrefix("arn:") {
-            if let found = catalog.profile(arn: identifier) {
-                let valid = found.region == region && found.account == account
+            if let parts = InferenceProfile.parseARN(identifier) {
+                let valid = parts.region == region && parts.account == account
                 self.init(
-                    identifier, profile: valid ? found.profile : nil, region: region, catalog: catalog,
-                    resources: [identifier])
+                    identifier, route: valid ? routes[parts.profileID] : nil, region: region, resources: [identifier])
             } else if let parts = FoundationModel.parseARN(identifier) {
                 let model = parts.region == region ? catalog.model(id: parts.modelID) : nil
                 self.init(identifier, direct: model, region: region, resource: identifier)
             } else {
                 self.init(identifier, refused: Self.invalidIdentifier, region: region, resources: [identifier])
             }
-        } else if let profile = catalog.profile(id: identifier) {
+        } else if let route = routes[identifier] {
             self.init(
-                identifier, profile: profile, region: region, catalog: catalog,
-                resources: [profile.arn(region: region, account: account)])
+                identifier, route: route, region: region,
+                resources: [route.profile.arn(region: region, account: account)])
         } else {
             self.init(
                 identifier, direct: catalog.model(id: identifier), region: region,
@@ -69,18 +71,15 @@ struct ModelTarget: Sendable {
 
     /// A call through a system profile: the profile's ARN, then the model in every destination Region (the
     /// Region-less model ARN for a global profile).
-    private init(
-        _ identifier: String, profile: InferenceProfile?, region: String, catalog: ModelCatalog, resources: [String]
-    ) {
-        guard let profile, profile.isAvailable(in: region), let model = catalog.model(id: profile.modelID) else {
+    private init(_ identifier: String, route: ProfileRoute?, region: String, resources: [String]) {
+        guard let route, route.serves(region) else {
             self.init(identifier, refused: Self.invalidIdentifier, region: region, resources: resources)
             return
         }
-        let destinations = profile.destinationRegions
         self.init(
-            identifier: identifier, model: model, profile: profile,
-            inferenceRegion: destinations.isEmpty || destinations.contains(region) ? region : destinations[0],
-            resources: resources + profile.modelARNs, refusal: nil)
+            identifier: identifier, model: route.model, profile: route.profile,
+            inferenceRegion: route.inferenceRegion(for: region), resources: resources + route.profile.modelARNs,
+            refusal: nil)
     }
 
     private init(_ identifier: String, refused: AWSError, region: String, resources: [String]) {
