@@ -215,6 +215,7 @@ struct BedrockRuntimeIdentifierTests {
         let direct = ModelTarget("anthropic.claude-3-haiku-20240307-v1:0", region: "us-east-1", account: Self.account)
         #expect(direct.trail.requestParameters == ["modelId": "anthropic.claude-3-haiku-20240307-v1:0"])
         #expect(direct.trail.additionalEventData == nil)
+        #expect(direct.trail.readOnly == true)
         let profile = ModelTarget(Self.haikuProfile, region: "us-east-2", account: Self.account)
         #expect(profile.trail.additionalEventData == ["inferenceRegion": "us-east-2"])
         #expect(profile.resources.count == 4)

@@ -106,9 +106,11 @@ struct ModelTarget: Sendable {
     }
 
     /// What CloudTrail records: the identifier as sent, and for a profile call the Region that served it.
+    /// Invocations only read (CloudTrail marks them `readOnly: true`, though the name is no `Get`/`List`).
     var trail: TrailDetails {
         TrailDetails(
             requestParameters: ["modelId": .string(identifier)],
-            additionalEventData: profile == nil ? nil : ["inferenceRegion": .string(inferenceRegion)])
+            additionalEventData: profile == nil ? nil : ["inferenceRegion": .string(inferenceRegion)],
+            readOnly: true)
     }
 }
