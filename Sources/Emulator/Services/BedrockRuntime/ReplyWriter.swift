@@ -42,7 +42,8 @@ enum ReplyWriter {
     /// "hello", "hi there!", "Say hello", "good morning", …: the user's words, lowercased and stripped of
     /// punctuation, start with a greeting or ask for one.
     static func isGreeting(_ text: String) -> Bool {
-        let words = text.lowercased().split { !$0.isLetter }.prefix(3)
+        // Three words are all that count; a prompt may be megabytes long.
+        let words = text.prefix(64).lowercased().split { !$0.isLetter }.prefix(3)
         guard let first = words.first else { return false }
         if ["hello", "hi", "hey", "hiya", "howdy", "greetings"].contains(first) { return true }
         if first == "good", words.count > 1, ["morning", "afternoon", "evening", "day"].contains(words[1]) {
