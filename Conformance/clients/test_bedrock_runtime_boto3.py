@@ -142,3 +142,13 @@ def test_cut_stream_raises_in_boto3(server, role_session):
         for event in out["body"]:
             received.append(event)
     assert len(received) == 2
+
+
+def test_throttled_once_then_boto3_retries_and_succeeds(server, role_session):
+    admin(server, "POST", "/_roleplay/bedrock/responses",
+          {"model": "*", "error": {"code": "ThrottlingException", "message": "Too many requests, please wait before trying again."},
+           "times": 1})
+    out = client(server, "bedrock-runtime", role_session, retries=True).converse(modelId=PROFILE, **CONVERSE_HELLO)
+    assert out["output"]["message"]["content"] == [{"text": GREETING}]
+    assert out["ResponseMetadata"]["RetryAttempts"] == 1
+    assert admin(server, "GET", "/_roleplay/bedrock/responses") == (200, {"rules": []})
