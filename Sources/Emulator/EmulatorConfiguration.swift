@@ -22,6 +22,9 @@ public struct EmulatorConfiguration: Sendable {
     /// How long after a role session's request `GetRole` shows it as `RoleLastUsed`, in seconds of virtual time
     /// (`--role-last-used-lag`); AWS updates it asynchronously (spec §5.3). 0 shows every use at once.
     public var roleLastUsedLagSeconds: Int64 = 0
+    /// The pause before each Bedrock Runtime stream frame after the first (`--stream-chunk-delay`), so clients
+    /// see chunks arrive over time; the wait happens in the stream, outside the state lock.
+    public var streamChunkDelay: Duration = .zero
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

@@ -29,6 +29,7 @@ struct AdminAPI {
         case ("POST", "/faults"): result = addFault(request.body)
         case ("GET", "/faults"): result = .success(listFaults())
         case ("DELETE", "/faults"): result = .success(clearFaults())
+        case (let method, Self.bedrockResponsesPath): result = bedrockResponses(method, body: request.body)
         case (_, "/health"), (_, "/reset"), (_, "/clock"), (_, "/state"), (_, "/decisions"), (_, "/faults"):
             result = .failure(AdminError(status: 405, message: "\(request.method) is not allowed on \(request.path)"))
         default:

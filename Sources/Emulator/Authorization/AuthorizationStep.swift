@@ -17,10 +17,13 @@ struct AuthorizationStep {
         let identityPolicies = PolicyResolver(state: state, sessionPolicies: sessionPolicies)
             .policies(for: environment.identity)
         var entries: [DecisionLog.Entry] = []
+        // The global keys are the same for every check; a Bedrock call through a profile makes four checks.
+        let global = environment.context()
         for check in checks {
+            let context = check.context.keys.isEmpty ? global : environment.context(check.context)
             let request = AuthorizationRequest(
                 caller: environment.identity.caller, action: check.action, resource: check.resource,
-                resourceAccount: check.resourceAccount, context: environment.context(check.context))
+                resourceAccount: check.resourceAccount, context: context)
             var policies = identityPolicies
             policies.resource = check.resourcePolicy
             var (decision, reason) = Authorizer.decideWithReason(request, policies)

@@ -46,7 +46,8 @@ extension Emulator {
             try Self.checkSessionScope(authenticated.identity, service: route.service)
             var environment = RequestEnvironment(
                 identity: authenticated.identity, region: authenticated.region, now: authenticated.now,
-                requestID: requestID, sourceIP: request.remoteAddress, ids: ids, tokens: authenticated.tokens)
+                requestID: requestID, sourceIP: request.remoteAddress, ids: ids, tokens: authenticated.tokens,
+                streamChunkDelay: configuration.streamChunkDelay)
             try injectFault(route, into: &environment)
             guard let operation = ServiceRegistry.operation(route.service, route.operation) else {
                 throw Self.unknownOperation(route)

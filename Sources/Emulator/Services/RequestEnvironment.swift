@@ -18,6 +18,10 @@ public struct RequestEnvironment: Sendable {
     public var cutStreamAfterChunks: Int? = nil
     let ids: IDGenerator
     let tokens: SessionTokenCodec
+    /// The pause between a Bedrock Runtime stream's frames (`EmulatorConfiguration.streamChunkDelay`).
+    var streamChunkDelay: Duration = .zero
+    /// Fault injection: cut Bedrock Runtime streams after this many frames.
+    public var cutStreamAfterChunks: Int? = nil
 
     /// The global condition keys AWS sets on every request (`aws:CurrentTime`, `aws:SourceIp`, …), plus `extra`.
     func context(_ extra: RequestContext = RequestContext()) -> RequestContext {

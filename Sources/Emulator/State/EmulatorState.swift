@@ -16,6 +16,8 @@ public struct EmulatorState: Sendable {
     public private(set) var roleLastUsedLag: Int64
     /// What changed since the journal last looked; nil when nothing is journaled (no `--state-dir`).
     var changes: StateChanges?
+    /// Scripted Bedrock Runtime answers (`/_roleplay/bedrock/responses`).
+    public var bedrockResponses = ScriptedResponses()
 
     public init(clock: VirtualClock, roleLastUsedLag: Int64 = 0) {
         self.clock = clock

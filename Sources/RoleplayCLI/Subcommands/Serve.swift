@@ -45,6 +45,9 @@ extension Roleplay {
         @Option(help: "Keep state in this directory across restarts (docs/persistence.md); it holds secret keys. Default: memory only.")
         var stateDir: String?
 
+        @Option(help: "Pause between the chunks of Bedrock Runtime streams, e.g. 20ms or 1s (at most 60s).")
+        var streamChunkDelay = DelayArgument(.zero)
+
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             guard (1024...(1 << 30)).contains(maxBodyBytes) else {
@@ -62,6 +65,7 @@ extension Roleplay {
             settings.seed = seed
             settings.roleLastUsedLagSeconds = roleLastUsedLag.seconds
             settings.version = Roleplay.version
+            settings.streamChunkDelay = streamChunkDelay.duration
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
             let emulator: Emulator
             do {
