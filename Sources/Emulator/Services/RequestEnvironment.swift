@@ -14,13 +14,11 @@ public struct RequestEnvironment: Sendable {
     public var requestID: String
     /// The peer address (`aws:SourceIp`), when the request came over a socket.
     public var sourceIP: String?
-    /// Set by a `cut_stream_after` fault rule: a streamed response ends after this many chunks (docs/faults.md).
-    public var cutStreamAfterChunks: Int? = nil
     let ids: IDGenerator
     let tokens: SessionTokenCodec
     /// The pause between a Bedrock Runtime stream's frames (`EmulatorConfiguration.streamChunkDelay`).
     var streamChunkDelay: Duration = .zero
-    /// Fault injection: cut Bedrock Runtime streams after this many frames.
+    /// Set by a `cut_stream_after` fault rule: a streamed response ends after this many chunks (docs/faults.md).
     public var cutStreamAfterChunks: Int? = nil
 
     /// The global condition keys AWS sets on every request (`aws:CurrentTime`, `aws:SourceIp`, …), plus `extra`.
