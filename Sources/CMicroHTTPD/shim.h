@@ -32,6 +32,13 @@ static inline uint16_t cmhd_daemon_bind_port(struct MHD_Daemon *daemon) {
     return info == NULL ? 0 : info->port;
 }
 
+/// MHD_get_connection_info is variadic. Returns the connection's socket, or -1 when unknown.
+static inline int cmhd_connection_socket(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
+}
+
 /// MHD_SIZE_UNKNOWN is a macro: the size to pass for a response of unknown length (sent chunked).
 static inline uint64_t cmhd_size_unknown(void) { return MHD_SIZE_UNKNOWN; }
 

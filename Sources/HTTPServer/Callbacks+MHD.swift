@@ -128,7 +128,8 @@ enum Callbacks {
 
     /// Queues a response (MHD keeps its own reference) and reports whether MHD accepted it.
     private static func queue(_ response: HTTPResponse, on connection: OpaquePointer, blockBytes: Int) -> Bool {
-        guard let mhdResponse = response.makeMHDResponse(blockBytes: blockBytes) else { return false }
+        guard let mhdResponse = response.makeMHDResponse(blockBytes: blockBytes, socket: cmhd_connection_socket(connection))
+        else { return false }
         defer { MHD_destroy_response(mhdResponse) }
         let status = (100...999).contains(response.status) ? UInt32(response.status) : 500
         return MHD_queue_response(connection, status, mhdResponse) == MHD_Result.YES

@@ -29,7 +29,8 @@ extension HTTPResponse {
     /// `.bytes` are copied into MHD; `.stream` becomes a content-reader response of unknown size, which MHD
     /// sends with chunked transfer encoding. Framing headers (`Content-Length`, `Transfer-Encoding`) are MHD's
     /// to write, so the handler's are dropped; a `Date` header (RFC 1123) is added unless the handler set one.
-    func makeMHDResponse(blockBytes: Int) -> OpaquePointer? {
+    /// - Parameter socket: the connection's socket, which an aborted stream shuts down (-1: unknown).
+    func makeMHDResponse(blockBytes: Int, socket: Int32 = -1) -> OpaquePointer? {
         let created: OpaquePointer?
         switch body {
         case .bytes(let bytes):
@@ -44,7 +45,7 @@ extension HTTPResponse {
             }
         case .stream(let stream):
             // MHD owns this reference from here and drops it through `StreamReader.free`.
-            let reader = Unmanaged.passRetained(StreamReader(stream))
+            let reader = Unmanaged.passRetained(StreamReader(stream, socket: socket))
             created = MHD_create_response_from_callback(
                 cmhd_size_unknown(), max(blockBytes, 256), StreamReader.read, reader.toOpaque(), StreamReader.free)
             if created == nil { reader.release() }
@@ -70,11 +71,14 @@ extension HTTPResponse {
 /// buffer. MHD calls `read` for one response one call at a time, and `free` once, after the last call.
 final class StreamReader {
     private let stream: any ResponseStream
+    /// The connection's socket (owned by MHD), or -1.
+    private let socket: Int32
     private var pending: [UInt8] = []
     private var pendingOffset = 0
 
-    init(_ stream: any ResponseStream) {
+    init(_ stream: any ResponseStream, socket: Int32) {
         self.stream = stream
+        self.socket = socket
     }
 
     static let read: MHD_ContentReaderCallback = { cls, _, buffer, capacity in
@@ -99,6 +103,10 @@ final class StreamReader {
             case .end:
                 return MHD_CONTENT_READER_END_OF_STREAM
             case .abort:
+                // MHD closes the connection, but with MHD_USE_TURBO it skips shutdown(2) and may close the
+                // socket only at its next cleanup pass, so the client would wait for the idle timeout to see
+                // the cut. Shutting the socket down here ends the client's read at once; MHD still closes it.
+                if socket >= 0 { _ = shutdown(socket, Int32(SHUT_RDWR)) }
                 return MHD_CONTENT_READER_END_WITH_ERROR
             }
         }
