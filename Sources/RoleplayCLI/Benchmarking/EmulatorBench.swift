@@ -6,7 +6,9 @@ import SigV4
 
 extension Roleplay {
     /// `roleplay bench emulator`: requests/s of `Emulator.handle` in-process, no socket — the pipeline's own cost
-    /// (route, verify, decode, authorize, execute, encode) for the two requests the server benchmark replays.
+    /// (route, verify, decode, authorize, execute, record, encode) for the requests the server benchmarks replay:
+    /// GetCallerIdentity and AssumeRole by the connector's IAM user, and InvokeModel and Converse (1 KB prompt,
+    /// through the `us.` profile) by the assumed role's session.
     ///
     /// The set-up goes through the emulator's own IAM API (a user allowed `sts:AssumeRole`, a role trusting its
     /// account with an External ID); each figure's request is signed once and replayed, as `wrk` replays it, and
@@ -14,7 +16,8 @@ extension Roleplay {
     struct EmulatorBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "emulator",
-            abstract: "Emulator.handle requests/s in-process (GetCallerIdentity, AssumeRole) on one thread.")
+            abstract:
+                "Emulator.handle requests/s in-process (GetCallerIdentity, AssumeRole, InvokeModel, Converse) on one thread.")
 
         @OptionGroup var options: BenchOptions
 
@@ -25,6 +28,7 @@ extension Roleplay {
             let bench = try Setup()
             let figures: [(String, HTTPRequest)] = [
                 ("emulator.get_caller_identity", bench.getCallerIdentity), ("emulator.assume_role", bench.assumeRole),
+                ("emulator.invoke_model", bench.invokeModel), ("emulator.converse", bench.converse),
             ]
             for (name, request) in figures {
                 let response = bench.emulator.handle(request)
@@ -51,6 +55,12 @@ private struct Setup {
     let emulator: Emulator
     let getCallerIdentity: HTTPRequest
     let assumeRole: HTTPRequest
+    let invokeModel: HTTPRequest
+    let converse: HTTPRequest
+    /// The inference profile the Bedrock requests go through, and their prompt (about 1 KB).
+    static let profile = "us.anthropic.claude-3-5-haiku-20241022-v1:0"
+    static let prompt =
+        "Say hello. " + (0..<18).map { "Sentence number \($0) pads the prompt to about one kilobyte." }.joined(separator: " ")
     /// The instant every request is signed at; the emulator's wall clock is pinned to it.
     static let time = AmzDate(secondsSince1970: 1_736_942_400)
 
@@ -86,6 +96,41 @@ private struct Setup {
                 ("Action", "AssumeRole"), ("RoleArn", "arn:aws:iam::222222222222:role/bench-role"),
                 ("RoleSessionName", "bench"), ("ExternalId", "bench-external-id"),
             ], user)
+        try Self.expect200(
+            emulator,
+            Self.sign(
+                "iam",
+                [
+                    ("Action", "AttachRolePolicy"), ("RoleName", "bench-role"),
+                    ("PolicyArn", "arn:aws:iam::aws:policy/AmazonBedrockFullAccess"),
+                ], customer))
+        let assumed = try Self.expect200(emulator, assumeRole)
+        guard let sessionKey = Self.element("AccessKeyId", in: assumed),
+            let sessionSecret = Self.element("SecretAccessKey", in: assumed),
+            let token = Self.element("SessionToken", in: assumed)
+        else { throw ValidationError("AssumeRole returned no credentials: \(assumed)") }
+        let session = Credentials(accessKeyID: sessionKey, secretAccessKey: sessionSecret, sessionToken: token)
+        let text = JSONValue.string(Self.prompt)
+        invokeModel = try Self.signBedrock(
+            "invoke",
+            [
+                "anthropic_version": "bedrock-2023-05-31", "max_tokens": 256,
+                "messages": [["role": "user", "content": [["type": "text", "text": text]]]],
+            ], session)
+        converse = try Self.signBedrock(
+            "converse", ["messages": [["role": "user", "content": [["text": text]]]], "inferenceConfig": ["maxTokens": 256]],
+            session)
+    }
+
+    /// A signed Bedrock Runtime request through the profile, as botocore sends it.
+    static func signBedrock(_ operation: String, _ body: JSONValue, _ credentials: Credentials) throws -> HTTPRequest {
+        let unsigned = SigV4Request(
+            method: "POST", path: "/model/\(profile.replacing(":", with: "%3A"))/\(operation)",
+            headers: [
+                HTTPHeader("Host", "127.0.0.1:4590"), HTTPHeader("Content-Type", "application/json"),
+                HTTPHeader("Accept", "application/json"),
+            ], body: JSONWriter.bytes(body))
+        return request(try Signer(credentials: credentials, region: "us-east-1", service: "bedrock").sign(unsigned, at: time))
     }
 
     /// A signed query-protocol request as botocore sends it.
@@ -100,8 +145,11 @@ private struct Setup {
                 HTTPHeader("Host", "127.0.0.1:4590"),
                 HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
             ], body: Array(body.utf8))
-        let signed = try Signer(credentials: credentials, region: "us-east-1", service: service).sign(unsigned, at: time)
-        return HTTPRequest(
+        return request(try Signer(credentials: credentials, region: "us-east-1", service: service).sign(unsigned, at: time))
+    }
+
+    static func request(_ signed: SignedRequest) -> HTTPRequest {
+        HTTPRequest(
             method: signed.request.method, target: signed.request.target,
             headers: signed.request.headers.map { HTTPField($0.name, $0.value) }, body: signed.request.body)
     }
