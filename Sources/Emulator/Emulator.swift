@@ -14,6 +14,8 @@ public final class Emulator: Sendable {
     public let decisions: DecisionLog
     let sessionPolicies = SessionPolicyCache()
     let verifiers: Verifiers
+    /// Event history: its own lock, outside `core` (recording and lookups never wait for the state).
+    let cloudTrail: CloudTrailStore
 
     /// The state and the keys of the current generation (a reset starts a new one).
     struct Core: ~Copyable {
@@ -29,11 +31,12 @@ public final class Emulator: Sendable {
         decisions = DecisionLog(
             deniedCapacity: configuration.decisionLogCapacity, allowedCapacity: configuration.allowedDecisionLogCapacity)
         verifiers = Verifiers()
+        cloudTrail = CloudTrailStore(maxEvents: configuration.cloudTrailMaxEvents)
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
         core = Mutex(Core(state: EmulatorState(clock: VirtualClock(wall: configuration.wallClock)), tokens: tokens, generation: 0))
     }
 
-    /// Forgets every account, user, role, key, session and decision, and puts the clock back on the wall clock.
+    /// Forgets every account, user, role, key, session, decision and CloudTrail event, and puts the clock back on the wall clock.
     /// Sessions issued before stop working (new token keys). A seeded emulator restarts its ID sequence, so a
     /// scripted run after a reset makes the same IDs as the first time.
     public func reset() {
@@ -46,6 +49,7 @@ public final class Emulator: Sendable {
             core.tokens = configuration.seed == nil ? tokens : SessionTokenCodec(keyMaterial: tokens.keyMaterial(mixing: core.generation))
         }
         decisions.removeAll()
+        cloudTrail.removeAll()
     }
 
     /// A copy of the current state (for the admin API and tests).

@@ -19,6 +19,11 @@ public struct EmulatorConfiguration: Sendable {
     public var decisionLogCapacity: Int = 10_000
     /// How many requests whose authorizations all allowed it can still explain.
     public var allowedDecisionLogCapacity: Int = 1_000
+    /// How long after a call its CloudTrail event becomes visible to LookupEvents (`--cloudtrail-lag`); none by
+    /// default, AWS's is about 5 to 15 minutes.
+    public var cloudTrailLag: DeliveryLag = .none
+    /// How many CloudTrail events event history keeps at most, the oldest dropped first (`--cloudtrail-max-events`).
+    public var cloudTrailMaxEvents: Int = 1_000_000
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

@@ -1,0 +1,242 @@
+import Synchronization
+
+/// Event history (spec §8.1, §8.3): every recorded management event, indexed per (account, region) and per
+/// lookup attribute value, so LookupEvents reads a posting list instead of scanning.
+///
+/// Its own lock, not the state's: recording appends after the state lock is released, and a lookup never
+/// holds up IAM or STS calls. Appends are O(1) under the lock (interning a dozen strings, a few list appends);
+/// lookups binary-search the time range and walk newest first.
+///
+/// Bounds: at most `maxEvents` events (the oldest dropped first) and 90 days of virtual time, as AWS keeps.
+/// Event times never go backwards: if the virtual clock is moved back, later events take the latest time
+/// already recorded, so each history stays ordered (AWS's own clock never goes back; docs/cloudtrail.md).
+final class CloudTrailStore: Sendable {
+    /// How long event history keeps an event: 90 days.
+    static let retentionSeconds: Int64 = 90 * 86_400
+    /// The default bound on retained events (`--cloudtrail-max-events`).
+    static let defaultMaxEvents = 1_000_000
+
+    let maxEvents: Int
+    private let storage: Mutex<Storage>
+
+    init(maxEvents: Int = CloudTrailStore.defaultMaxEvents) {
+        self.maxEvents = max(1, maxEvents)
+        storage = Mutex(Storage())
+    }
+
+    /// Adds events recorded together (a cross-account call's two copies), in order.
+    func append(_ events: [CloudTrailEvent]) {
+        storage.withLock { storage in
+            for event in events { storage.append(event, maxEvents: maxEvents) }
+        }
+    }
+
+    /// Puts back events read from the journal (`CloudTrailEvent(journalBytes:)`), oldest first.
+    func restore(journalBytes records: [[UInt8]]) throws(JournalRecordError) {
+        var events: [CloudTrailEvent] = []
+        events.reserveCapacity(records.count)
+        for record in records { events.append(try CloudTrailEvent(journalBytes: record)) }
+        append(events)
+    }
+
+    /// Every retained event, oldest first (for a journal compaction or a dump).
+    func allEvents() -> [CloudTrailEvent] {
+        storage.withLock { storage in storage.liveSequences.map { storage.event(at: $0) } }
+    }
+
+    /// How many events are retained.
+    var count: Int { storage.withLock { $0.liveSequences.count } }
+
+    /// Forgets every event (`POST /_roleplay/reset`).
+    func removeAll() { storage.withLock { $0 = Storage() } }
+
+    /// One page of `query`'s answer as seen at virtual time `now`: visible events only, newest first.
+    func lookup(_ query: LookupQuery, now: Int64) -> LookupPage {
+        storage.withLock { $0.lookup(query, now: now) }
+    }
+}
+
+/// Event history's data: the events in sequence order and the indexes over them.
+private struct Storage {
+    /// Events by sequence number: `events[i]` has sequence `base + i`; those before `start` are dropped.
+    var events: [StoredEvent] = []
+    var base = 0
+    var start = 0
+    var strings = InternTable<String>()
+    var resourceLists = InternTable<[TrailResource]>()
+    var shards: [ShardKey: Shard] = [:]
+    var byEventID: [EventID: Int] = [:]
+    /// The latest event time recorded: times never go backwards.
+    var latestTime = Int64.min
+
+    var liveSequences: Range<Int> { (base + start)..<(base + events.count) }
+
+    mutating func append(_ event: CloudTrailEvent, maxEvents: Int) {
+        let time = max(event.eventTime, latestTime)
+        latestTime = time
+        while start < events.count
+            && (events.count - start >= maxEvents || events[start].eventTime < time - CloudTrailStore.retentionSeconds)
+        {
+            dropOldest()
+        }
+        let sequence = base + events.count
+        let key = ShardKey(account: event.recipientAccountID, region: event.region)
+        shards[key, default: Shard()].add(event, sequence: sequence)
+        byEventID[event.eventID] = sequence
+        let lag = max(0, event.visibleAt - event.eventTime)
+        events.append(
+            StoredEvent(
+                eventID: event.eventID, requestID: event.requestID, sharedEventID: event.sharedEventID,
+                eventTime: time, lagSeconds: UInt32(clamping: lag), readOnly: event.readOnly,
+                account: strings.retain(event.recipientAccountID), region: strings.retain(event.region),
+                eventSource: strings.retain(event.eventSource), eventName: strings.retain(event.eventName),
+                userIdentity: strings.retain(event.userIdentity), username: strings.retain(event.username),
+                accessKeyID: strings.retain(event.accessKeyID), sourceIPAddress: strings.retain(event.sourceIPAddress),
+                userAgent: strings.retain(event.userAgent), requestParameters: strings.retain(event.requestParameters),
+                responseElements: strings.retain(event.responseElements),
+                additionalEventData: strings.retain(event.additionalEventData), host: strings.retain(event.host),
+                errorCode: strings.retain(event.errorCode), errorMessage: strings.retain(event.errorMessage),
+                resources: resourceLists.retain(event.resources.isEmpty ? nil : event.resources)))
+    }
+
+    /// Removes the oldest event from the log, its indexes and the intern tables.
+    mutating func dropOldest() {
+        let sequence = base + start
+        let event = self.event(at: sequence)
+        let key = ShardKey(account: event.recipientAccountID, region: event.region)
+        if shards[key]?.remove(event, sequence: sequence) == true { shards[key] = nil }
+        if byEventID[event.eventID] == sequence { byEventID[event.eventID] = nil }
+        let stored = events[start]
+        for handle in stored.stringHandles { strings.release(handle) }
+        resourceLists.release(stored.resources)
+        start += 1
+        if start == events.count {
+            base += start
+            events.removeAll(keepingCapacity: true)
+            start = 0
+        } else if start >= 4_096 && start * 2 >= events.count {
+            events.removeFirst(start)
+            base += start
+            start = 0
+        }
+    }
+
+    /// The self-contained event a live sequence number stands for.
+    func event(at sequence: Int) -> CloudTrailEvent {
+        let stored = events[sequence - base]
+        return CloudTrailEvent(
+            eventID: stored.eventID, eventTime: stored.eventTime,
+            visibleAt: stored.eventTime + Int64(stored.lagSeconds), recipientAccountID: strings[stored.account] ?? "",
+            region: strings[stored.region] ?? "", eventSource: strings[stored.eventSource] ?? "",
+            eventName: strings[stored.eventName] ?? "", readOnly: stored.readOnly,
+            userIdentity: strings[stored.userIdentity] ?? "null", username: strings[stored.username],
+            accessKeyID: strings[stored.accessKeyID], sourceIPAddress: strings[stored.sourceIPAddress] ?? "",
+            userAgent: strings[stored.userAgent] ?? "", requestParameters: strings[stored.requestParameters],
+            responseElements: strings[stored.responseElements],
+            additionalEventData: strings[stored.additionalEventData], requestID: stored.requestID,
+            sharedEventID: stored.sharedEventID, resources: resourceLists[stored.resources] ?? [],
+            host: strings[stored.host] ?? "", errorCode: strings[stored.errorCode],
+            errorMessage: strings[stored.errorMessage])
+    }
+
+    /// LookupEvents over one posting list: the newest visible events within the time range and the 90 days.
+    func lookup(_ query: LookupQuery, now: Int64) -> LookupPage {
+        let shard = shards[ShardKey(account: query.account, region: query.region)]
+        let candidates: ArraySlice<Int>
+        switch query.attribute {
+        case nil: candidates = shard?.all.elements ?? []
+        case (.eventID, let value)?:
+            guard let id = EventID(value), let sequence = byEventID[id], liveSequences.contains(sequence),
+                let stored = Optional(events[sequence - base]),
+                strings[stored.account] == query.account, strings[stored.region] == query.region
+            else { return LookupPage(events: []) }
+            candidates = [sequence]
+        case (let key, let value)?: candidates = shard?.lists[key]?[value]?.elements ?? []
+        }
+        let oldest = max(query.startTime ?? .min, now - CloudTrailStore.retentionSeconds)
+        let newest = query.endTime ?? .max
+        let before = query.before ?? .max
+        // Times grow with sequence numbers, so the range's upper end is a binary search.
+        var low = candidates.startIndex
+        var high = candidates.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            let sequence = candidates[middle]
+            if sequence >= before || events[sequence - base].eventTime > newest { high = middle } else { low = middle + 1 }
+        }
+        var found: [Int] = []
+        var index = low
+        while index > candidates.startIndex {
+            index -= 1
+            let sequence = candidates[index]
+            let stored = events[sequence - base]
+            if stored.eventTime < oldest { break }
+            if stored.eventTime + Int64(stored.lagSeconds) > now { continue }
+            if found.count == query.maxResults {
+                return LookupPage(events: found.map(event(at:)), continueBefore: found.last)
+            }
+            found.append(sequence)
+        }
+        return LookupPage(events: found.map(event(at:)))
+    }
+}
+
+/// Whose history an event is in: the recipient account and the region it was recorded in.
+private struct ShardKey: Hashable {
+    var account: String
+    var region: String
+}
+
+/// One history's indexes: every event, and the events per lookup attribute value.
+private struct Shard {
+    var all = PostingList()
+    var lists: [LookupAttribute: [String: PostingList]] = [:]
+
+    mutating func add(_ event: CloudTrailEvent, sequence: Int) {
+        all.append(sequence)
+        for (key, value) in event.lookupKeys { lists[key, default: [:]][value, default: PostingList()].append(sequence) }
+    }
+
+    /// Removes the oldest event; true when the history is now empty.
+    mutating func remove(_ event: CloudTrailEvent, sequence: Int) -> Bool {
+        all.dropFirst(sequence)
+        for (key, value) in event.lookupKeys {
+            lists[key]?[value]?.dropFirst(sequence)
+            if lists[key]?[value]?.isEmpty == true { lists[key]?[value] = nil }
+        }
+        return all.isEmpty
+    }
+}
+
+/// An event as the store keeps it: IDs and times inline, everything else as handles into the intern tables.
+private struct StoredEvent {
+    var eventID: EventID
+    var requestID: EventID
+    var sharedEventID: EventID?
+    var eventTime: Int64
+    var lagSeconds: UInt32
+    var readOnly: Bool
+    var account: InternTable<String>.Handle
+    var region: InternTable<String>.Handle
+    var eventSource: InternTable<String>.Handle
+    var eventName: InternTable<String>.Handle
+    var userIdentity: InternTable<String>.Handle
+    var username: InternTable<String>.Handle
+    var accessKeyID: InternTable<String>.Handle
+    var sourceIPAddress: InternTable<String>.Handle
+    var userAgent: InternTable<String>.Handle
+    var requestParameters: InternTable<String>.Handle
+    var responseElements: InternTable<String>.Handle
+    var additionalEventData: InternTable<String>.Handle
+    var host: InternTable<String>.Handle
+    var errorCode: InternTable<String>.Handle
+    var errorMessage: InternTable<String>.Handle
+    var resources: InternTable<[TrailResource]>.Handle
+
+    var stringHandles: [InternTable<String>.Handle] {
+        [
+            account, region, eventSource, eventName, userIdentity, username, accessKeyID, sourceIPAddress, userAgent,
+            requestParameters, responseElements, additionalEventData, host, errorCode, errorMessage,
+        ]
+    }
+}
