@@ -39,10 +39,22 @@ extension Roleplay {
         @Option(help: "The largest request body accepted, in bytes.")
         var maxBodyBytes: Int = 16 << 20
 
+        @Option(help: "CloudTrail delivery lag on the virtual clock: 0 (default), a duration (5m) or a range (5m..15m, as AWS).")
+        var cloudtrailLag: String = "0"
+
+        @Option(help: "The most CloudTrail events event history keeps; the oldest are dropped first.")
+        var cloudtrailMaxEvents: Int = 1_000_000
+
         func validate() throws {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             guard (1024...(1 << 30)).contains(maxBodyBytes) else {
                 throw ValidationError("--max-body-bytes must be between 1024 and 1073741824")
+            }
+            if DeliveryLag(cloudtrailLag) == nil {
+                throw ValidationError("--cloudtrail-lag must be 0, a duration such as 5m, or a range such as 5m..15m (at most 24h)")
+            }
+            guard (1...100_000_000).contains(cloudtrailMaxEvents) else {
+                throw ValidationError("--cloudtrail-max-events must be between 1 and 100000000")
             }
         }
 
@@ -55,6 +67,8 @@ extension Roleplay {
             settings.signatureCheck = signatureCheck == .on
             settings.seed = seed
             settings.version = Roleplay.version
+            settings.cloudTrailLag = DeliveryLag(cloudtrailLag) ?? .none
+            settings.cloudTrailMaxEvents = cloudtrailMaxEvents
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
             let emulator = Emulator(configuration: settings)
             var limits = ServerLimits()
