@@ -77,8 +77,9 @@ extension CloudTrailOperations {
                 input.attribute = (key, value)
             }
         }
-        input.startTime = try seconds(body["StartTime"], "StartTime")
-        input.endTime = try seconds(body["EndTime"], "EndTime")
+        // Events carry whole seconds: a fractional bound includes the whole seconds within it.
+        input.startTime = try seconds(body["StartTime"], "StartTime", rounding: .up)
+        input.endTime = try seconds(body["EndTime"], "EndTime", rounding: .down)
         if let start = input.startTime, let end = input.endTime, start > end {
             throw AWSError(code: .invalidTimeRangeException, message: "Start time must be before end time.")
         }
@@ -106,12 +107,14 @@ extension CloudTrailOperations {
     }
 
     /// A timestamp member: epoch seconds as a JSON number, fractions allowed (spec §3.2).
-    private static func seconds(_ value: JSONValue?, _ name: String) throws(AWSError) -> Int64? {
+    private static func seconds(_ value: JSONValue?, _ name: String, rounding: FloatingPointRoundingRule)
+        throws(AWSError) -> Int64?
+    {
         guard let value, !value.isNull else { return nil }
         guard let number = value.numberValue, number.double.isFinite, abs(number.double) < 1e15 else {
             throw serialization(name)
         }
-        return Int64(number.double.rounded(.down))
+        return Int64(number.double.rounded(rounding))
     }
 
     private static func serialization(_ member: String) -> AWSError {
