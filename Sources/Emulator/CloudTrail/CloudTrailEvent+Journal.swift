@@ -7,12 +7,14 @@ struct JournalRecordError: Error, Hashable, Sendable {
 }
 
 extension CloudTrailEvent {
-    /// The event as one journal record: compact JSON, `{"v":1,"visibleAt":N,"username":…,"record":{…}}`, where
-    /// `record` is exactly the CloudTrail record LookupEvents returns (so the journal is readable with `jq`),
-    /// and the envelope keeps what the record does not show (when it becomes visible, the lookup user name).
+    /// The event as one journal record: compact JSON,
+    /// `{"v":1,"visibleAt":N,"username":…,"accessKeyId":…,"record":{…}}`, where `record` is exactly the
+    /// CloudTrail record LookupEvents returns (so the journal is readable with `jq`), and the envelope keeps
+    /// what the record does not show (when it becomes visible, the lookup user name and access key).
     func journalBytes() -> [UInt8] {
         var out = #"{"v":1,"visibleAt":"# + String(visibleAt)
         if let username { out += #","username":"# + JSONWriter.quoted(username) }
+        if let accessKeyID { out += #","accessKeyId":"# + JSONWriter.quoted(accessKeyID) }
         out += #","record":"# + recordJSON + "}"
         return Array(out.utf8)
     }
@@ -57,7 +59,7 @@ extension CloudTrailEvent {
             recipientAccountID: try text("recipientAccountId"), region: try text("awsRegion"),
             eventSource: try text("eventSource"), eventName: try text("eventName"), readOnly: readOnly,
             userIdentity: JSONWriter.string(identity), username: envelope["username"]?.stringValue,
-            accessKeyID: identity["accessKeyId"]?.stringValue, sourceIPAddress: try text("sourceIPAddress"),
+            accessKeyID: envelope["accessKeyId"]?.stringValue, sourceIPAddress: try text("sourceIPAddress"),
             userAgent: try text("userAgent"), requestParameters: fragment("requestParameters"),
             responseElements: fragment("responseElements"), additionalEventData: fragment("additionalEventData"),
             requestID: try id("requestID"), sharedEventID: record["sharedEventID"] == nil ? nil : try id("sharedEventID"),
