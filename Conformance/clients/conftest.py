@@ -82,15 +82,15 @@ def _drain(stream) -> None:
         pass
 
 
-@pytest.fixture(scope="module")
-def server():
-    """One server per test module on a free port; stopped with SIGTERM, which must exit 0."""
+def serve(*extra_args: str):
+    """Runs `roleplay serve` on a free port with `extra_args` while the generator is suspended; stopped with SIGTERM,
+    which must exit 0."""
     binary = roleplay_bin()
     if not binary.exists():
         pytest.fail(f"{binary} does not exist: run `swift build -c release --product roleplay` or set ROLEPLAY_BIN")
     stderr_file = tempfile.NamedTemporaryFile(prefix="roleplay-stderr-", suffix=".log", delete=False)
     proc = subprocess.Popen(
-        [str(binary), "serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warn"],
+        [str(binary), "serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warn", *extra_args],
         stdout=subprocess.PIPE, stderr=stderr_file, cwd=REPO_ROOT)
     srv = Server(proc, "", stderr_file.name)
     line = _read_first_line(proc, STARTUP_TIMEOUT)
@@ -113,6 +113,12 @@ def server():
     stderr_file.close()
     assert code == 0, f"roleplay exited {code} after SIGTERM; stderr:\n{srv.stderr()}"
     os.unlink(stderr_file.name)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One server per test module."""
+    yield from serve()
 
 
 def admin(server: Server, method: str, path: str, body=None):
