@@ -45,30 +45,50 @@ public enum JSONWriter {
         return out
     }
 
+    /// Strings without anything to escape (most keys and values) are appended whole; the others are escaped
+    /// byte by byte into one buffer, appended once (appending scalar by scalar made long strings, such as
+    /// CloudTrail's record-in-a-string, the cost of a whole request).
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        let hex: [Character] = Array("0123456789abcdef")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u00"
-                    out.append(hex[Int(scalar.value >> 4)])
-                    out.append(hex[Int(scalar.value & 0xF)])
-                } else {
-                    out.unicodeScalars.append(scalar)
+        if !s.utf8.contains(where: needsEscape) {
+            out += s
+            out += "\""
+            return
+        }
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 16)
+        var text = s
+        text.withUTF8 { source in
+            var i = 0
+            while i < source.count {
+                let byte = source[i]
+                i += 1
+                switch byte {
+                case 0x22, 0x5C:
+                    bytes.append(0x5C)
+                    bytes.append(byte)
+                case 0x0A, 0x0D, 0x09, 0x08, 0x0C:
+                    bytes.append(0x5C)
+                    bytes.append(UInt8(ascii: byte == 0x0A ? "n" : byte == 0x0D ? "r" : byte == 0x09 ? "t" : byte == 0x08 ? "b" : "f"))
+                case 0..<0x20:
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                case 0xE2 where i + 1 < source.count && source[i] == 0x80 && (source[i + 1] == 0xA8 || source[i + 1] == 0xA9):
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+                    bytes.append(contentsOf: #"\u202"#.utf8)
+                    bytes.append(source[i + 1] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    i += 2
+                default: bytes.append(byte)
                 }
             }
         }
+        out += String(decoding: bytes, as: UTF8.self)
         out += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
     }
 }
