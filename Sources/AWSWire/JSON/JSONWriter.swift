@@ -45,9 +45,9 @@ public enum JSONWriter {
         return out
     }
 
-    /// Strings without anything to escape (most keys and values) are appended whole; the others are escaped
-    /// byte by byte into one buffer, appended once (appending scalar by scalar made long strings, such as
-    /// CloudTrail's record-in-a-string, the cost of a whole request).
+    /// Strings without anything to escape (most keys and values) are appended whole; in the others, the runs
+    /// between escapes are copied whole into one buffer, appended once (appending scalar by scalar made long
+    /// strings, such as CloudTrail's record-in-a-string, the cost of a whole request).
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
         if !s.utf8.contains(where: needsEscape) {
@@ -60,29 +60,45 @@ public enum JSONWriter {
         bytes.reserveCapacity(s.utf8.count + 16)
         var text = s
         text.withUTF8 { source in
+            var run = 0
             var i = 0
             while i < source.count {
                 let byte = source[i]
-                i += 1
+                guard needsEscape(byte) else {
+                    i += 1
+                    continue
+                }
+                let isLineSeparator =
+                    byte == 0xE2 && i + 2 < source.count && source[i + 1] == 0x80
+                    && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9)
+                if byte == 0xE2 && !isLineSeparator {
+                    i += 1
+                    continue
+                }
+                // Everything since the last escape goes in one copy.
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
                 switch byte {
                 case 0x22, 0x5C:
                     bytes.append(0x5C)
                     bytes.append(byte)
-                case 0x0A, 0x0D, 0x09, 0x08, 0x0C:
-                    bytes.append(0x5C)
-                    bytes.append(UInt8(ascii: byte == 0x0A ? "n" : byte == 0x0D ? "r" : byte == 0x09 ? "t" : byte == 0x08 ? "b" : "f"))
-                case 0..<0x20:
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+                    bytes.append(contentsOf: (source[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    i += 2
+                default:
                     bytes.append(contentsOf: #"\u00"#.utf8)
                     bytes.append(hex[Int(byte >> 4)])
                     bytes.append(hex[Int(byte & 0xF)])
-                case 0xE2 where i + 1 < source.count && source[i] == 0x80 && (source[i + 1] == 0xA8 || source[i + 1] == 0xA9):
-                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-                    bytes.append(contentsOf: #"\u202"#.utf8)
-                    bytes.append(source[i + 1] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                    i += 2
-                default: bytes.append(byte)
                 }
+                i += 1
+                run = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<source.count]))
         }
         out += String(decoding: bytes, as: UTF8.self)
         out += "\""

@@ -54,27 +54,39 @@ struct CloudTrailEvent: Sendable, Hashable {
         out.reserveCapacity(
             512 + userIdentity.utf8.count + userAgent.utf8.count + (requestParameters?.utf8.count ?? 0)
                 + (responseElements?.utf8.count ?? 0))
-        out += #"{"eventVersion":""# + Self.eventVersion + #"","userIdentity":"#
-        out += userIdentity
-        out += #","eventTime":"# + JSONWriter.quoted(AmzDate(secondsSince1970: eventTime).iso8601())
-        out += #","eventSource":"# + JSONWriter.quoted(eventSource)
-        out += #","eventName":"# + JSONWriter.quoted(eventName)
-        out += #","awsRegion":"# + JSONWriter.quoted(region)
-        out += #","sourceIPAddress":"# + JSONWriter.quoted(sourceIPAddress)
-        out += #","userAgent":"# + JSONWriter.quoted(userAgent)
-        if let errorCode { out += #","errorCode":"# + JSONWriter.quoted(errorCode) }
-        if let errorMessage { out += #","errorMessage":"# + JSONWriter.quoted(errorMessage) }
-        out += #","requestParameters":"# + (requestParameters ?? "null")
-        out += #","responseElements":"# + (responseElements ?? "null")
-        if let additionalEventData { out += #","additionalEventData":"# + additionalEventData }
-        out += #","requestID":""# + requestID.text + #"","eventID":""# + eventID.text + "\""
-        out += #","readOnly":"# + (readOnly ? "true" : "false")
-        if !resources.isEmpty { out += #","resources":"# + JSONWriter.string(.array(resources.map(\.recordJSON))) }
-        out += #","eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"#
-        out += JSONWriter.quoted(recipientAccountID)
-        if let sharedEventID { out += #","sharedEventID":""# + sharedEventID.text + "\"" }
-        out += #","eventCategory":"Management","tlsDetails":{"clientProvidedHostHeader":"#
-        out += JSONWriter.quoted(host) + "}}"
+        // `,"name":json`, appended piece by piece.
+        func member(_ name: String, _ json: String) {
+            out += ",\""
+            out += name
+            out += "\":"
+            out += json
+        }
+        out += #"{"eventVersion":""#
+        out += Self.eventVersion
+        out += "\""
+        member("userIdentity", userIdentity)
+        member("eventTime", "\"" + AmzDate(secondsSince1970: eventTime).iso8601() + "\"")
+        member("eventSource", JSONWriter.quoted(eventSource))
+        member("eventName", JSONWriter.quoted(eventName))
+        member("awsRegion", JSONWriter.quoted(region))
+        member("sourceIPAddress", JSONWriter.quoted(sourceIPAddress))
+        member("userAgent", JSONWriter.quoted(userAgent))
+        if let errorCode { member("errorCode", JSONWriter.quoted(errorCode)) }
+        if let errorMessage { member("errorMessage", JSONWriter.quoted(errorMessage)) }
+        member("requestParameters", requestParameters ?? "null")
+        member("responseElements", responseElements ?? "null")
+        if let additionalEventData { member("additionalEventData", additionalEventData) }
+        member("requestID", "\"" + requestID.text + "\"")
+        member("eventID", "\"" + eventID.text + "\"")
+        member("readOnly", readOnly ? "true" : "false")
+        if !resources.isEmpty { member("resources", JSONWriter.string(.array(resources.map(\.recordJSON)))) }
+        member("eventType", #""AwsApiCall""#)
+        member("managementEvent", "true")
+        member("recipientAccountId", JSONWriter.quoted(recipientAccountID))
+        if let sharedEventID { member("sharedEventID", "\"" + sharedEventID.text + "\"") }
+        member("eventCategory", #""Management""#)
+        member("tlsDetails", #"{"clientProvidedHostHeader":"# + JSONWriter.quoted(host) + "}")
+        out += "}"
         return out
     }
 

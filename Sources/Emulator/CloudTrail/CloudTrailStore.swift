@@ -93,7 +93,7 @@ private struct Storage {
                 userIdentity: strings.retain(event.userIdentity), username: strings.retain(event.username),
                 accessKeyID: strings.retain(event.accessKeyID), sourceIPAddress: strings.retain(event.sourceIPAddress),
                 userAgent: strings.retain(event.userAgent), requestParameters: strings.retain(event.requestParameters),
-                responseElements: strings.retain(event.responseElements),
+                responseElements: event.responseElements,
                 additionalEventData: strings.retain(event.additionalEventData), host: strings.retain(event.host),
                 errorCode: strings.retain(event.errorCode), errorMessage: strings.retain(event.errorMessage),
                 resources: resourceLists.retain(event.resources.isEmpty ? nil : event.resources)))
@@ -132,7 +132,7 @@ private struct Storage {
             userIdentity: strings[stored.userIdentity] ?? "null", username: strings[stored.username],
             accessKeyID: strings[stored.accessKeyID], sourceIPAddress: strings[stored.sourceIPAddress] ?? "",
             userAgent: strings[stored.userAgent] ?? "", requestParameters: strings[stored.requestParameters],
-            responseElements: strings[stored.responseElements],
+            responseElements: stored.responseElements,
             additionalEventData: strings[stored.additionalEventData], requestID: stored.requestID,
             sharedEventID: stored.sharedEventID, resources: resourceLists[stored.resources] ?? [],
             host: strings[stored.host] ?? "", errorCode: strings[stored.errorCode],
@@ -226,7 +226,8 @@ private struct StoredEvent {
     var sourceIPAddress: InternTable<String>.Handle
     var userAgent: InternTable<String>.Handle
     var requestParameters: InternTable<String>.Handle
-    var responseElements: InternTable<String>.Handle
+    /// Unique to each call (fresh credentials): kept inline, interning would only add a table entry.
+    var responseElements: String?
     var additionalEventData: InternTable<String>.Handle
     var host: InternTable<String>.Handle
     var errorCode: InternTable<String>.Handle
@@ -236,7 +237,7 @@ private struct StoredEvent {
     var stringHandles: [InternTable<String>.Handle] {
         [
             account, region, eventSource, eventName, userIdentity, username, accessKeyID, sourceIPAddress, userAgent,
-            requestParameters, responseElements, additionalEventData, host, errorCode, errorMessage,
+            requestParameters, additionalEventData, host, errorCode, errorMessage,
         ]
     }
 }

@@ -20,12 +20,12 @@ extension Emulator {
             recipientAccountID: identity.account,
             region: service == .iam ? "us-east-1" : environment.region, eventSource: Self.eventSource(service),
             eventName: operation, readOnly: trail?.readOnly ?? Self.isReadOnly(service, operation),
-            userIdentity: JSONWriter.string(Self.userIdentity(identity)), username: Self.username(identity),
+            userIdentity: Self.userIdentity(identity), username: Self.username(identity),
             accessKeyID: identity.accessKeyID, sourceIPAddress: environment.sourceIP ?? "127.0.0.1",
             userAgent: Self.bounded(environment.userAgent ?? "", 1_024),
-            requestParameters: trail?.requestParameters.map(JSONWriter.string),
-            responseElements: issued.map { JSONWriter.string(Self.responseElements($0)) },
-            additionalEventData: trail?.additionalEventData.map(JSONWriter.string),
+            requestParameters: trail?.requestParameters.map(AWSWire.JSONWriter.string),
+            responseElements: issued.map { AWSWire.JSONWriter.string(Self.responseElements($0)) },
+            additionalEventData: trail?.additionalEventData.map(AWSWire.JSONWriter.string),
             requestID: EventID(environment.requestID) ?? EventID(ids), sharedEventID: nil,
             resources: trail?.resources ?? [], host: Self.bounded(environment.host ?? "", 256),
             errorCode: error?.code.rawValue, errorMessage: error?.message)
@@ -40,8 +40,9 @@ extension Emulator {
         copy.eventID = EventID(ids)
         copy.visibleAt = copy.eventTime + configuration.cloudTrailLag.seconds(for: copy.eventID)
         copy.recipientAccountID = other
-        copy.userIdentity = JSONWriter.string(
-            ["type": "AWSAccount", "principalId": .string(identity.userID), "accountId": .string(identity.account)])
+        copy.userIdentity =
+            #"{"type":"AWSAccount","principalId":"# + AWSWire.JSONWriter.quoted(identity.userID) + #","accountId":"#
+            + AWSWire.JSONWriter.quoted(identity.account) + "}"
         copy.username = nil
         copy.accessKeyID = nil
         cloudTrail.append([event, copy])
@@ -64,54 +65,46 @@ extension Emulator {
         return readers.contains { operation.hasPrefix($0) }
     }
 
-    /// `userIdentity` by caller type (spec §8.2).
-    static func userIdentity(_ identity: Identity) -> JSONValue {
-        let account = identity.account
+    /// `userIdentity` by caller type (spec §8.2), as compact JSON text: written member by member, because every
+    /// call builds one.
+    static func userIdentity(_ identity: Identity) -> String {
+        let account = AWSWire.JSONWriter.quoted(identity.account)
+        let key = AWSWire.JSONWriter.quoted(identity.accessKeyID)
+        var out = ""
+        out.reserveCapacity(320)
         switch identity.kind {
         case .root:
-            return [
-                "type": "Root", "principalId": .string(account), "arn": .string("arn:aws:iam::\(account):root"),
-                "accountId": .string(account), "accessKeyId": .string(identity.accessKeyID),
-            ]
+            out += #"{"type":"Root","principalId":"# + account + #","arn":"#
+            out += AWSWire.JSONWriter.quoted("arn:aws:iam::\(identity.account):root")
+            out += #","accountId":"# + account + #","accessKeyId":"# + key + "}"
         case .user(let name):
-            return [
-                "type": "IAMUser", "principalId": .string(identity.userID), "arn": .string(identity.caller.arn),
-                "accountId": .string(account), "accessKeyId": .string(identity.accessKeyID), "userName": .string(name),
-            ]
+            out += #"{"type":"IAMUser","principalId":"# + AWSWire.JSONWriter.quoted(identity.userID)
+            out += #","arn":"# + AWSWire.JSONWriter.quoted(identity.caller.arn) + #","accountId":"# + account
+            out += #","accessKeyId":"# + key + #","userName":"# + AWSWire.JSONWriter.quoted(name) + "}"
         case .session(let claims) where claims.origin == .assumeRole:
-            var context: [AWSWire.JSONMember] = [
-                AWSWire.JSONMember(
-                    "sessionIssuer",
-                    [
-                        "type": "Role", "principalId": .string(claims.roleID), "arn": .string(claims.roleARN),
-                        "accountId": .string(account), "userName": .string(claims.roleName),
-                    ]),
-                AWSWire.JSONMember("attributes", attributes(claims)),
-            ]
-            if let source = claims.sourceIdentity { context.append(AWSWire.JSONMember("sourceIdentity", .string(source))) }
-            return [
-                "type": "AssumedRole", "principalId": .string(claims.assumedRoleID), "arn": .string(claims.assumedRoleARN),
-                "accountId": .string(account), "accessKeyId": .string(identity.accessKeyID),
-                "sessionContext": .object(context),
-            ]
+            out += #"{"type":"AssumedRole","principalId":"# + AWSWire.JSONWriter.quoted(claims.assumedRoleID)
+            out += #","arn":"# + AWSWire.JSONWriter.quoted(claims.assumedRoleARN) + #","accountId":"# + account
+            out += #","accessKeyId":"# + key + #","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"#
+            out += AWSWire.JSONWriter.quoted(claims.roleID) + #","arn":"# + AWSWire.JSONWriter.quoted(claims.roleARN)
+            out += #","accountId":"# + account + #","userName":"# + AWSWire.JSONWriter.quoted(claims.roleName) + "},"
+            out += attributes(claims)
+            if let source = claims.sourceIdentity { out += #","sourceIdentity":"# + AWSWire.JSONWriter.quoted(source) }
+            out += "}}"
         case .session(let claims):
             // GetSessionToken credentials act as the user (or root) that obtained them.
-            var members: [AWSWire.JSONMember] = [
-                AWSWire.JSONMember("type", claims.userName.isEmpty ? "Root" : "IAMUser"),
-                AWSWire.JSONMember("principalId", .string(identity.userID)), AWSWire.JSONMember("arn", .string(identity.caller.arn)),
-                AWSWire.JSONMember("accountId", .string(account)), AWSWire.JSONMember("accessKeyId", .string(identity.accessKeyID)),
-            ]
-            if !claims.userName.isEmpty { members.append(AWSWire.JSONMember("userName", .string(claims.userName))) }
-            members.append(AWSWire.JSONMember("sessionContext", ["attributes": attributes(claims)]))
-            return .object(members)
+            out += claims.userName.isEmpty ? #"{"type":"Root""# : #"{"type":"IAMUser""#
+            out += #","principalId":"# + AWSWire.JSONWriter.quoted(identity.userID) + #","arn":"#
+            out += AWSWire.JSONWriter.quoted(identity.caller.arn) + #","accountId":"# + account + #","accessKeyId":"# + key
+            if !claims.userName.isEmpty { out += #","userName":"# + AWSWire.JSONWriter.quoted(claims.userName) }
+            out += #","sessionContext":{"# + attributes(claims) + "}}"
         }
+        return out
     }
 
-    private static func attributes(_ claims: SessionClaims) -> JSONValue {
-        [
-            "creationDate": .string(AmzDate(secondsSince1970: claims.issuedAt).iso8601()),
-            "mfaAuthenticated": .string(claims.multiFactorAuthenticated ? "true" : "false"),
-        ]
+    /// `"attributes":{creationDate, mfaAuthenticated}` of a session.
+    private static func attributes(_ claims: SessionClaims) -> String {
+        #""attributes":{"creationDate":""# + AmzDate(secondsSince1970: claims.issuedAt).iso8601()
+            + #"","mfaAuthenticated":""# + (claims.multiFactorAuthenticated ? "true" : "false") + #""}"#
     }
 
     /// LookupEvents' `Username`: the user, the role session, or `root`.

@@ -18,10 +18,10 @@ extension CloudTrailEvent {
         ]
         if let username { keys.append((.username, username)) }
         if let accessKeyID { keys.append((.accessKeyID, accessKeyID)) }
-        var seen = Set<String>()
-        for resource in resources {
-            if seen.insert("t" + resource.type).inserted { keys.append((.resourceType, resource.type)) }
-            if seen.insert("n" + resource.arn).inserted { keys.append((.resourceName, resource.arn)) }
+        for (index, resource) in resources.enumerated() {
+            let earlier = resources[..<index]
+            if !earlier.contains(where: { $0.type == resource.type }) { keys.append((.resourceType, resource.type)) }
+            if !earlier.contains(where: { $0.arn == resource.arn }) { keys.append((.resourceName, resource.arn)) }
         }
         return keys
     }
