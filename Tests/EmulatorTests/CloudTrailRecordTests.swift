@@ -231,6 +231,8 @@ struct CloudTrailRecordTests {
         let record = try #require(try endpoint.records("EventName", "AssumeRole", as: .root("111111111111")).first)
         #expect(record["errorCode"] == "ValidationError")
         #expect(record["errorMessage"] == .string(response.errorMessage ?? "-"))
+        #expect(record["requestParameters"] == ["roleArn": "arn:aws:iam::222222222222:role/R", "roleSessionName": "x"])
+        #expect(record["responseElements"] == .null)
     }
 
     @Test("expirations are written in the English medium form, noon and midnight as 12")

@@ -147,8 +147,8 @@ private struct Storage {
         case nil: candidates = shard?.all.elements ?? []
         case (.eventID, let value)?:
             guard let id = EventID(value), let sequence = byEventID[id], liveSequences.contains(sequence),
-                let stored = Optional(events[sequence - base]),
-                strings[stored.account] == query.account, strings[stored.region] == query.region
+                strings[events[sequence - base].account] == query.account,
+                strings[events[sequence - base].region] == query.region
             else { return LookupPage(events: []) }
             candidates = [sequence]
         case (let key, let value)?: candidates = shard?.lists[key]?[value]?.elements ?? []
@@ -156,17 +156,14 @@ private struct Storage {
         let oldest = max(query.startTime ?? .min, now - CloudTrailStore.retentionSeconds)
         let newest = query.endTime ?? .max
         let before = query.before ?? .max
-        // Times grow with sequence numbers, so the range's upper end is a binary search.
-        var low = candidates.startIndex
-        var high = candidates.endIndex
-        while low < high {
-            let middle = low + (high - low) / 2
-            let sequence = candidates[middle]
-            if sequence >= before || events[sequence - base].eventTime > newest { high = middle } else { low = middle + 1 }
-        }
+        // Times grow with sequence numbers, so the range's upper end is a binary search; the lists only hold
+        // live events, but the lower end is searched too rather than trusted with an array index.
+        let live = liveSequences
+        let first = partition(candidates) { $0 >= live.lowerBound }
+        let end = partition(candidates[first...]) { $0 >= before || $0 >= live.upperBound || events[$0 - base].eventTime > newest }
         var found: [Int] = []
-        var index = low
-        while index > candidates.startIndex {
+        var index = end
+        while index > first {
             index -= 1
             let sequence = candidates[index]
             let stored = events[sequence - base]
@@ -179,6 +176,17 @@ private struct Storage {
         }
         return LookupPage(events: found.map(event(at:)))
     }
+}
+
+/// The first index of a sorted list where `isAbove` holds (it holds for every later index too).
+private func partition(_ list: ArraySlice<Int>, _ isAbove: (Int) -> Bool) -> Int {
+    var low = list.startIndex
+    var high = list.endIndex
+    while low < high {
+        let middle = low + (high - low) / 2
+        if isAbove(list[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
 }
 
 /// Whose history an event is in: the recipient account and the region it was recorded in.

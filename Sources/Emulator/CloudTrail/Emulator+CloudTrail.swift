@@ -9,10 +9,16 @@ import SigV4
 /// token) are not, because AWS does not know who made them. The record is built after the response is encoded,
 /// when the credentials STS minted exist, and outside the state lock.
 extension Emulator {
-    func recordTrail(
-        _ environment: RequestEnvironment, service: Service, operation: String, trail: TrailDetails?,
-        error: AWSError?
-    ) {
+    ///
+    /// - Parameter trail: what the operation said about the call; nil when decoding failed, in which case a
+    ///   query-protocol call still records its parameters (AWS shows what a refused request asked for).
+    func recordTrail(_ environment: RequestEnvironment, route: Route, trail: TrailDetails?, error: AWSError?) {
+        let service = route.service
+        let operation = route.operation
+        var trail = trail
+        if trail == nil, case .query(let tree) = route.parameters {
+            trail = TrailDetails(requestParameters: TrailDetails.requestParameters(query: tree))
+        }
         let identity = environment.identity
         let issued = error == nil ? environment.issued.value : nil
         var event = CloudTrailEvent(

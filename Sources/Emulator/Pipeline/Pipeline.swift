@@ -59,7 +59,7 @@ extension Emulator {
             decisions.record(requestID: requestID, entries)
             if !entries.isEmpty { decision = "allow" }
             let response = encode(output, route: route, requestID: requestID)
-            recordTrail(environment, service: route.service, operation: route.operation, trail: call.trail, error: nil)
+            recordTrail(environment, route: route, trail: call.trail, error: nil)
             log(requestID, service: route.service.rawValue, operation: route.operation, caller: caller, response, decision: decision)
             return response
         } catch {
@@ -75,9 +75,7 @@ extension Emulator {
                 response = failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
             }
             if let recorded {
-                recordTrail(
-                    recorded.environment, service: route.service, operation: route.operation, trail: recorded.trail,
-                    error: failure.error)
+                recordTrail(recorded.environment, route: route, trail: recorded.trail, error: failure.error)
             }
             log(requestID, service: route.service.rawValue, operation: route.operation, caller: caller, response, decision: decision, error: failure.error)
             return response
