@@ -20,26 +20,34 @@ struct CloudTrailLookupTests {
 
         init(configure: (inout EmulatorConfiguration) -> Void = { _ in }) throws {
             endpoint = TestEndpoint(configure: configure)
-            endpoint.call(.iam, "CreateUser", ["UserName": "alice"], as: CloudTrailLookupTests.root).expectSuccess("CreateUser")
+            endpoint.call(.iam, "CreateUser", ["UserName": "alice"], as: CloudTrailLookupTests.root).expectSuccess(
+                "CreateUser")
             endpoint.advanceVirtualClock(seconds: 60)
-            let key = try endpoint.call(.iam, "CreateAccessKey", ["UserName": "alice"], as: CloudTrailLookupTests.root).succeeded("CreateAccessKey")
+            let key = try endpoint.call(.iam, "CreateAccessKey", ["UserName": "alice"], as: CloudTrailLookupTests.root)
+                .succeeded("CreateAccessKey")
             alice = Credentials(
                 accessKeyID: try #require(key.value("AccessKey/AccessKeyId")),
                 secretAccessKey: try #require(key.value("AccessKey/SecretAccessKey")))
             endpoint.advanceVirtualClock(seconds: 60)
             try endpoint.createRole(
-                "Target", trust: ConnectorFlow.trustPolicy(principal: "arn:aws:iam::111111111111:root", externalID: nil),
+                "Target",
+                trust: ConnectorFlow.trustPolicy(principal: "arn:aws:iam::111111111111:root", externalID: nil),
                 in: CloudTrailLookupTests.account)
             try endpoint.call(
                 .iam, "PutUserPolicy",
-                ["UserName": "alice", "PolicyName": "p", "PolicyDocument": ConnectorFlow.allowPolicy(["sts:AssumeRole"])],
+                [
+                    "UserName": "alice", "PolicyName": "p",
+                    "PolicyDocument": ConnectorFlow.allowPolicy(["sts:AssumeRole"]),
+                ],
                 as: CloudTrailLookupTests.root
             ).succeeded("PutUserPolicy")
             endpoint.advanceVirtualClock(seconds: 60)
             endpoint.call(.sts, "GetCallerIdentity", as: alice).expectSuccess("GetCallerIdentity")
             endpoint.advanceVirtualClock(seconds: 60)
-            endpoint.call(.sts, "AssumeRole", ["RoleArn": CloudTrailLookupTests.roleARN, "RoleSessionName": "s1"], as: alice)
-                .expectSuccess("AssumeRole")
+            endpoint.call(
+                .sts, "AssumeRole", ["RoleArn": CloudTrailLookupTests.roleARN, "RoleSessionName": "s1"], as: alice
+            )
+            .expectSuccess("AssumeRole")
         }
 
         /// The `EventName`s LookupEvents returns for `body`, newest first.
@@ -87,7 +95,8 @@ struct CloudTrailLookupTests {
     @Test("AccessKeyId finds a user's key; EventId finds one event; each entry has the §8.1 members")
     func accessKeyAndEventID() throws {
         let history = try History()
-        let response = history.endpoint.lookupEvents(history.filter("AccessKeyId", history.alice.accessKeyID), as: Self.root)
+        let response = history.endpoint.lookupEvents(
+            history.filter("AccessKeyId", history.alice.accessKeyID), as: Self.root)
         let events = try response.lookupEvents()
         #expect(events.map { $0["EventName"] } == ["AssumeRole", "GetCallerIdentity"])
         let newest = try #require(events.first)
@@ -111,7 +120,10 @@ struct CloudTrailLookupTests {
                 == ["GetCallerIdentity", "PutUserPolicy", "CreateRole", "CreateAccessKey"])
         let sts = history.filter("EventSource", "sts.amazonaws.com")
         #expect(try history.names(sts.merging(["StartTime": .double(Double(Self.start) + 180.5)])) == ["AssumeRole"])
-        #expect(try history.names(sts.merging(["StartTime": .double(Double(Self.start) + 179.5)])) == ["AssumeRole", "GetCallerIdentity"])
+        #expect(
+            try history.names(sts.merging(["StartTime": .double(Double(Self.start) + 179.5)])) == [
+                "AssumeRole", "GetCallerIdentity",
+            ])
         #expect(try history.names(["EndTime": .int(Self.start)]) == ["CreateUser"])
         #expect(
             try history.names(history.filter("Username", "root").merging(["EndTime": .int(Self.start + 60)]))
@@ -125,7 +137,10 @@ struct CloudTrailLookupTests {
         var token: String?
         var pages = 0
         repeat {
-            var body: [JSONMember] = [JSONMember("MaxResults", 4), JSONMember("LookupAttributes", [["AttributeKey": "AccessKeyId", "AttributeValue": "111111111111"]])]
+            var body: [JSONMember] = [
+                JSONMember("MaxResults", 4),
+                JSONMember("LookupAttributes", [["AttributeKey": "AccessKeyId", "AttributeValue": "111111111111"]]),
+            ]
             if let token { body.append(JSONMember("NextToken", .string(token))) }
             let response = history.endpoint.lookupEvents(.object(body), as: Self.root)
             names += try response.lookupEvents().map { $0["EventName"]?.stringValue ?? "-" }
@@ -140,10 +155,12 @@ struct CloudTrailLookupTests {
         let first = history.endpoint.lookupEvents(iam.merging(["MaxResults": 2]), as: Self.root)
         #expect(try first.lookupEvents().map { $0["EventName"] } == ["PutUserPolicy", "CreateRole"])
         let next = try #require(first.json?["NextToken"]?.stringValue)
-        let second = history.endpoint.lookupEvents(iam.merging(["MaxResults": 2, "NextToken": .string(next)]), as: Self.root)
+        let second = history.endpoint.lookupEvents(
+            iam.merging(["MaxResults": 2, "NextToken": .string(next)]), as: Self.root)
         #expect(try second.lookupEvents().map { $0["EventName"] } == ["CreateAccessKey", "CreateUser"])
         #expect(second.json?["NextToken"] == nil)
-        let changed = history.endpoint.lookupEvents(history.filter("ReadOnly", "true").merging(["NextToken": .string(next)]), as: Self.root)
+        let changed = history.endpoint.lookupEvents(
+            history.filter("ReadOnly", "true").merging(["NextToken": .string(next)]), as: Self.root)
         #expect(changed.status == 400)
         #expect(changed.jsonErrorType == "InvalidNextTokenException")
         let forged = history.endpoint.lookupEvents(["NextToken": "bm90LWEtdG9rZW4="], as: Self.root)
@@ -153,10 +170,22 @@ struct CloudTrailLookupTests {
     @Test(
         "invalid parameters answer CloudTrail's exceptions",
         arguments: [
-            (#"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"A"},{"AttributeKey":"Username","AttributeValue":"b"}]}"#, "InvalidLookupAttributesException"),
-            (#"{"LookupAttributes":[{"AttributeKey":"Color","AttributeValue":"red"}]}"#, "InvalidLookupAttributesException"),
-            (#"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":""}]}"#, "InvalidLookupAttributesException"),
-            (#"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"\#(String(repeating: "x", count: 2001))"}]}"#, "InvalidLookupAttributesException"),
+            (
+                #"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"A"},{"AttributeKey":"Username","AttributeValue":"b"}]}"#,
+                "InvalidLookupAttributesException"
+            ),
+            (
+                #"{"LookupAttributes":[{"AttributeKey":"Color","AttributeValue":"red"}]}"#,
+                "InvalidLookupAttributesException"
+            ),
+            (
+                #"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":""}]}"#,
+                "InvalidLookupAttributesException"
+            ),
+            (
+                #"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"\#(String(repeating: "x", count: 2001))"}]}"#,
+                "InvalidLookupAttributesException"
+            ),
             (#"{"StartTime":1736942500,"EndTime":1736942400}"#, "InvalidTimeRangeException"),
             (#"{"MaxResults":0}"#, "InvalidMaxResultsException"),
             (#"{"MaxResults":51}"#, "InvalidMaxResultsException"),
@@ -176,6 +205,21 @@ struct CloudTrailLookupTests {
         #expect(response.status == 400)
         #expect(response.jsonErrorType == code)
         #expect(response.json?["Message"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test("LookupEvents is itself recorded, with its filter, after it answers")
+    func lookupIsRecorded() throws {
+        let history = try History()
+        #expect(try !history.names(history.filter("EventName", "CreateUser")).contains("LookupEvents"))
+        let records = try history.endpoint.records("EventName", "LookupEvents", as: Self.root)
+        try #require(records.count == 1)
+        #expect(records[0]["eventSource"] == "cloudtrail.amazonaws.com")
+        #expect(
+            records[0]["requestParameters"]
+                == [
+                    "lookupAttributes": [["attributeKey": "EventName", "attributeValue": "CreateUser"]],
+                    "maxResults": 50,
+                ])
     }
 
     @Test("EventCategory insight answers an empty list (the emulator records no Insights events)")

@@ -37,7 +37,8 @@ struct CloudTrailRecordTests {
         let expected: JSONValue = [
             "eventVersion": "1.08",
             "userIdentity": [
-                "type": "IAMUser", "principalId": .string(try userID(ConnectorFlow.userName, in: ConnectorFlow.saasAccount)),
+                "type": "IAMUser",
+                "principalId": .string(try userID(ConnectorFlow.userName, in: ConnectorFlow.saasAccount)),
                 "arn": .string(ConnectorFlow.userARN), "accountId": .string(ConnectorFlow.saasAccount),
                 "accessKeyId": .string(flow.connector.accessKeyID), "userName": .string(ConnectorFlow.userName),
             ],
@@ -49,7 +50,8 @@ struct CloudTrailRecordTests {
             ],
             "responseElements": [
                 "credentials": [
-                    "accessKeyId": .string(credentials.accessKeyID), "sessionToken": .string(credentials.sessionToken ?? ""),
+                    "accessKeyId": .string(credentials.accessKeyID),
+                    "sessionToken": .string(credentials.sessionToken ?? ""),
                     "expiration": "Jan 15, 2025, 1:00:00 PM",
                 ],
                 "assumedRoleUser": [
@@ -60,9 +62,13 @@ struct CloudTrailRecordTests {
             "requestID": .string(try #require(response.requestID)), "eventID": try #require(record["eventID"]),
             "readOnly": true,
             "resources": [
-                ["accountId": .string(ConnectorFlow.customerAccount), "type": "AWS::IAM::Role", "ARN": .string(ConnectorFlow.roleARN)]
+                [
+                    "accountId": .string(ConnectorFlow.customerAccount), "type": "AWS::IAM::Role",
+                    "ARN": .string(ConnectorFlow.roleARN),
+                ]
             ],
-            "eventType": "AwsApiCall", "managementEvent": true, "recipientAccountId": .string(ConnectorFlow.saasAccount),
+            "eventType": "AwsApiCall", "managementEvent": true,
+            "recipientAccountId": .string(ConnectorFlow.saasAccount),
             "sharedEventID": try #require(record["sharedEventID"]), "eventCategory": "Management",
             "tlsDetails": ["clientProvidedHostHeader": .string(TestEndpoint.host)],
         ]
@@ -141,7 +147,8 @@ struct CloudTrailRecordTests {
                     "sessionContext": [
                         "sessionIssuer": [
                             "type": "Role", "principalId": .string(role.id), "arn": .string(ConnectorFlow.roleARN),
-                            "accountId": .string(ConnectorFlow.customerAccount), "userName": .string(ConnectorFlow.roleName),
+                            "accountId": .string(ConnectorFlow.customerAccount),
+                            "userName": .string(ConnectorFlow.roleName),
                         ],
                         "attributes": ["creationDate": "2025-01-15T12:00:00Z", "mfaAuthenticated": "false"],
                     ],
@@ -203,7 +210,8 @@ struct CloudTrailRecordTests {
             record["responseElements"]
                 == [
                     "credentials": [
-                        "accessKeyId": .string(session.accessKeyID), "sessionToken": .string(session.sessionToken ?? ""),
+                        "accessKeyId": .string(session.accessKeyID),
+                        "sessionToken": .string(session.sessionToken ?? ""),
                         "expiration": "Jan 15, 2025, 12:15:00 PM",
                     ]
                 ])

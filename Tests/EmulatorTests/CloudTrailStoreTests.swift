@@ -9,14 +9,19 @@ import Testing
 struct CloudTrailStoreTests {
     static let ids = IDGenerator(seed: 7)
 
-    static func event(_ name: String, at time: Int64, account: String = "111111111111", lag: Int64 = 0) -> CloudTrailEvent {
+    static func event(_ name: String, at time: Int64, account: String = "111111111111", lag: Int64 = 0)
+        -> CloudTrailEvent
+    {
         CloudTrailEvent(
             eventID: EventID(ids), eventTime: time, visibleAt: time + lag, recipientAccountID: account,
             region: "us-east-1", eventSource: "iam.amazonaws.com", eventName: name, readOnly: false,
-            userIdentity: #"{"type":"Root","principalId":"111111111111"}"#, username: "root", accessKeyID: "111111111111",
+            userIdentity: #"{"type":"Root","principalId":"111111111111"}"#, username: "root",
+            accessKeyID: "111111111111",
             sourceIPAddress: "127.0.0.1", userAgent: "test", requestParameters: #"{"userName":"\#(name)"}"#,
             responseElements: nil, additionalEventData: nil, requestID: EventID(ids), sharedEventID: EventID(ids),
-            resources: [TrailResource(accountID: account, type: "AWS::IAM::User", arn: "arn:aws:iam::\(account):user/\(name)")],
+            resources: [
+                TrailResource(accountID: account, type: "AWS::IAM::User", arn: "arn:aws:iam::\(account):user/\(name)")
+            ],
             host: "127.0.0.1:4590", errorCode: "NoSuchEntity", errorMessage: "none")
     }
 
@@ -33,7 +38,8 @@ struct CloudTrailStoreTests {
         #expect(store.count == 3)
         #expect(store.lookup(Self.query(), now: 2_000).events.map(\.eventName) == ["E4", "E3", "E2"])
         #expect(store.lookup(Self.query((.eventName, "E1")), now: 2_000).events.isEmpty)
-        #expect(store.lookup(Self.query((.resourceName, "arn:aws:iam::111111111111:user/E0")), now: 2_000).events.isEmpty)
+        #expect(
+            store.lookup(Self.query((.resourceName, "arn:aws:iam::111111111111:user/E0")), now: 2_000).events.isEmpty)
         #expect(store.lookup(Self.query((.username, "root")), now: 2_000).events.count == 3)
     }
 
@@ -68,7 +74,9 @@ struct CloudTrailStoreTests {
 
     @Test(
         "journal bytes that are not a record are refused",
-        arguments: ["", "{}", #"{"v":2,"visibleAt":0,"record":{}}"#, #"{"v":1,"visibleAt":0,"record":{"eventID":"x"}}"#])
+        arguments: [
+            "", "{}", #"{"v":2,"visibleAt":0,"record":{}}"#, #"{"v":1,"visibleAt":0,"record":{"eventID":"x"}}"#,
+        ])
     func badJournal(_ text: String) {
         #expect(throws: JournalRecordError.self) { try CloudTrailEvent(journalBytes: Array(text.utf8)) }
     }

@@ -6,7 +6,9 @@ import Testing
 
 extension TestEndpoint {
     /// Signs and sends LookupEvents with a JSON body, as boto3 sends it (spec §8.1).
-    func lookupEvents(_ body: JSONValue = [:], as credentials: Credentials, region: String = "us-east-1") -> TestResponse {
+    func lookupEvents(_ body: JSONValue = [:], as credentials: Credentials, region: String = "us-east-1")
+        -> TestResponse
+    {
         let request = SigV4Request(
             method: "POST", path: "/",
             headers: [
@@ -22,7 +24,10 @@ extension TestEndpoint {
         _ key: String? = nil, _ value: String = "", as credentials: Credentials, region: String = "us-east-1"
     ) throws -> [JSONValue] {
         var body: [JSONMember] = []
-        if let key { body.append(JSONMember("LookupAttributes", [["AttributeKey": .string(key), "AttributeValue": .string(value)]])) }
+        if let key {
+            body.append(
+                JSONMember("LookupAttributes", [["AttributeKey": .string(key), "AttributeValue": .string(value)]]))
+        }
         let response = lookupEvents(.object(body), as: credentials, region: region)
         try #require(response.status == 200, "\(response)")
         return try response.lookupEvents().map { try #require($0.cloudTrailRecord) }

@@ -33,7 +33,9 @@ extension CloudTrailEvent {
             let record = envelope["record"], case .object = record
         else { throw JournalRecordError(message: "not a version 1 CloudTrail journal record") }
         func text(_ key: String) throws(JournalRecordError) -> String {
-            guard let value = record[key]?.stringValue else { throw JournalRecordError(message: "record has no \(key)") }
+            guard let value = record[key]?.stringValue else {
+                throw JournalRecordError(message: "record has no \(key)")
+            }
             return value
         }
         func id(_ key: String) throws(JournalRecordError) -> EventID {
@@ -62,7 +64,8 @@ extension CloudTrailEvent {
             accessKeyID: envelope["accessKeyId"]?.stringValue, sourceIPAddress: try text("sourceIPAddress"),
             userAgent: try text("userAgent"), requestParameters: fragment("requestParameters"),
             responseElements: fragment("responseElements"), additionalEventData: fragment("additionalEventData"),
-            requestID: try id("requestID"), sharedEventID: record["sharedEventID"] == nil ? nil : try id("sharedEventID"),
+            requestID: try id("requestID"),
+            sharedEventID: record["sharedEventID"] == nil ? nil : try id("sharedEventID"),
             resources: resources, host: record["tlsDetails"]?["clientProvidedHostHeader"]?.stringValue ?? "",
             errorCode: record["errorCode"]?.stringValue, errorMessage: record["errorMessage"]?.stringValue)
     }

@@ -160,7 +160,9 @@ private struct Storage {
         // live events, but the lower end is searched too rather than trusted with an array index.
         let live = liveSequences
         let first = partition(candidates) { $0 >= live.lowerBound }
-        let end = partition(candidates[first...]) { $0 >= before || $0 >= live.upperBound || events[$0 - base].eventTime > newest }
+        let end = partition(candidates[first...]) {
+            $0 >= before || $0 >= live.upperBound || events[$0 - base].eventTime > newest
+        }
         var found: [Int] = []
         var index = end
         while index > first {
@@ -202,7 +204,9 @@ private struct Shard {
 
     mutating func add(_ event: CloudTrailEvent, sequence: Int) {
         all.append(sequence)
-        for (key, value) in event.lookupKeys { lists[key, default: [:]][value, default: PostingList()].append(sequence) }
+        for (key, value) in event.lookupKeys {
+            lists[key, default: [:]][value, default: PostingList()].append(sequence)
+        }
     }
 
     /// Removes the oldest event; true when the history is now empty.

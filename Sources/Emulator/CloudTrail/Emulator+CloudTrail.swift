@@ -100,7 +100,8 @@ extension Emulator {
             // GetSessionToken credentials act as the user (or root) that obtained them.
             out += claims.userName.isEmpty ? #"{"type":"Root""# : #"{"type":"IAMUser""#
             out += #","principalId":"# + AWSWire.JSONWriter.quoted(identity.userID) + #","arn":"#
-            out += AWSWire.JSONWriter.quoted(identity.caller.arn) + #","accountId":"# + account + #","accessKeyId":"# + key
+            out +=
+                AWSWire.JSONWriter.quoted(identity.caller.arn) + #","accountId":"# + account + #","accessKeyId":"# + key
             if !claims.userName.isEmpty { out += #","userName":"# + AWSWire.JSONWriter.quoted(claims.userName) }
             out += #","sessionContext":{"# + attributes(claims) + "}}"
         }
@@ -140,7 +141,9 @@ extension Emulator {
                 AWSWire.JSONMember(
                     "assumedRoleUser",
                     ["assumedRoleId": .string(claims.assumedRoleID), "arn": .string(claims.assumedRoleARN)]))
-            if let source = claims.sourceIdentity { members.append(AWSWire.JSONMember("sourceIdentity", .string(source))) }
+            if let source = claims.sourceIdentity {
+                members.append(AWSWire.JSONMember("sourceIdentity", .string(source)))
+            }
         }
         return .object(members)
     }

@@ -12,7 +12,8 @@ extension TrailDetails {
     static func requestParameters(query tree: QueryValue) -> JSONValue? {
         guard let fields = tree.structureValue ?? tree.mapValue else { return nil }
         let members = fields.filter { $0.name != "Action" && $0.name != "Version" }
-        return members.isEmpty ? nil : .object(members.map { JSONMember(lowerCamel($0.name), json($0.value, name: $0.name)) })
+        return members.isEmpty
+            ? nil : .object(members.map { JSONMember(lowerCamel($0.name), json($0.value, name: $0.name)) })
     }
 
     private static func json(_ value: QueryValue, name: String) -> JSONValue {

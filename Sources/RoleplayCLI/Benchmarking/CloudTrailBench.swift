@@ -24,8 +24,12 @@ extension Roleplay {
         var lookups: Int = 1_000
 
         func validate() throws {
-            guard (1_000...10_000_000).contains(events) else { throw ValidationError("--events must be between 1000 and 10000000") }
-            guard (10...100_000).contains(lookups) else { throw ValidationError("--lookups must be between 10 and 100000") }
+            guard (1_000...10_000_000).contains(events) else {
+                throw ValidationError("--events must be between 1000 and 10000000")
+            }
+            guard (10...100_000).contains(lookups) else {
+                throw ValidationError("--lookups must be between 10 and 100000")
+            }
         }
 
         func run() throws {
@@ -49,8 +53,11 @@ extension Roleplay {
             let recordingTime = clock.now - started
             let recorded = rounds * 4 + 4
             let growth = Self.residentBytes() - before
-            let seconds = Double(recordingTime.components.seconds) + Double(recordingTime.components.attoseconds) * 1e-18
-            print("cloudtrail.record: \(formatRate(Double(rounds * 3) / seconds)) req/s while recording \(formatRate(Double(recorded))) events")
+            let seconds =
+                Double(recordingTime.components.seconds) + Double(recordingTime.components.attoseconds) * 1e-18
+            print(
+                "cloudtrail.record: \(formatRate(Double(rounds * 3) / seconds)) req/s while recording \(formatRate(Double(recorded))) events"
+            )
             print("cloudtrail.bytes_per_event: \(growth / recorded) (resident set growth \(growth >> 20) MiB)")
             let filters: [(String, JSONValue)] = [
                 ("event_name", Self.filter("EventName", "AssumeRole")), ("username", Self.filter("Username", "root")),
@@ -71,7 +78,10 @@ extension Roleplay {
                 latencies.sort()
                 let p50 = latencies[latencies.count / 2]
                 let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
-                print(String(format: "cloudtrail.lookup_events.%@: p50 %.3f ms, p99 %.3f ms (%d lookups, 50 results each)", name, p50, p99, lookups))
+                print(
+                    String(
+                        format: "cloudtrail.lookup_events.%@: p50 %.3f ms, p99 %.3f ms (%d lookups, 50 results each)",
+                        name, p50, p99, lookups))
             }
         }
 

@@ -31,7 +31,8 @@ extension CloudTrailOperations {
     static let lookupEvents = Operation.json(
         "LookupEvents",
         decode: { body, _ throws(AWSError) in try decodeLookupEvents(body) },
-        authorize: { _, _, _ throws(AWSError) in [AuthorizationCheck(action: "cloudtrail:LookupEvents", resource: "*")] },
+        authorize: { _, _, _ throws(AWSError) in [AuthorizationCheck(action: "cloudtrail:LookupEvents", resource: "*")]
+        },
         execute: { input, _, environment throws(AWSError) in
             let fingerprint = input.fingerprint(environment)
             var before: Int?
@@ -52,6 +53,19 @@ extension CloudTrailOperations {
                 members.append(JSONMember("NextToken", .string(LookupToken.encode(next, fingerprint: fingerprint))))
             }
             return .object(members)
+        },
+        trail: { input in
+            // What AWS's own LookupEvents records show: the filter and the page size.
+            var parameters: [JSONMember] = []
+            if let attribute = input.attribute {
+                parameters.append(
+                    JSONMember(
+                        "lookupAttributes",
+                        [["attributeKey": .string(attribute.key.rawValue), "attributeValue": .string(attribute.value)]])
+                )
+            }
+            parameters.append(JSONMember("maxResults", .int(input.maxResults)))
+            return TrailDetails(requestParameters: .object(parameters), readOnly: true)
         })
 
     static func decodeLookupEvents(_ body: JSONValue) throws(AWSError) -> LookupEventsInput {
@@ -60,10 +74,12 @@ extension CloudTrailOperations {
             guard let list = attributes.arrayValue else { throw serialization("LookupAttributes") }
             guard list.count <= 1 else {
                 throw AWSError(
-                    code: .invalidLookupAttributesException, message: "You cannot specify more than one lookup attribute.")
+                    code: .invalidLookupAttributesException,
+                    message: "You cannot specify more than one lookup attribute.")
             }
             if let item = list.first {
-                guard let keyText = item["AttributeKey"]?.stringValue, let key = LookupAttribute(rawValue: keyText) else {
+                guard let keyText = item["AttributeKey"]?.stringValue, let key = LookupAttribute(rawValue: keyText)
+                else {
                     throw AWSError(
                         code: .invalidLookupAttributesException,
                         message: "Invalid lookup attribute key. Valid keys: "
@@ -129,13 +145,19 @@ extension CloudTrailOperations {
 enum LookupToken {
     static func encode(_ position: Int, fingerprint: UInt64) -> String {
         var bytes: [UInt8] = [1]
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: UInt64(position) >> UInt64(shift))) }
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: fingerprint >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: UInt64(position) >> UInt64(shift)))
+        }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: fingerprint >> UInt64(shift)))
+        }
         return Data(bytes).base64EncodedString()
     }
 
     static func decode(_ token: String, fingerprint: UInt64) -> Int? {
-        guard token.utf8.count <= 64, let data = Data(base64Encoded: token), case let bytes = [UInt8](data), bytes.count == 17, bytes[0] == 1 else { return nil }
+        guard token.utf8.count <= 64, let data = Data(base64Encoded: token), case let bytes = [UInt8](data),
+            bytes.count == 17, bytes[0] == 1
+        else { return nil }
         var position: UInt64 = 0
         var check: UInt64 = 0
         for index in 1...8 { position = position << 8 | UInt64(bytes[index]) }
