@@ -80,33 +80,40 @@ private struct Storage {
             dropOldest()
         }
         let sequence = base + events.count
-        let key = ShardKey(account: event.recipientAccountID, region: event.region)
-        shards[key, default: Shard()].add(event, sequence: sequence)
-        byEventID[event.eventID] = sequence
         let lag = max(0, event.visibleAt - event.eventTime)
-        events.append(
-            StoredEvent(
-                eventID: event.eventID, requestID: event.requestID, sharedEventID: event.sharedEventID,
-                eventTime: time, lagSeconds: UInt32(clamping: lag), readOnly: event.readOnly,
-                account: strings.retain(event.recipientAccountID), region: strings.retain(event.region),
-                eventSource: strings.retain(event.eventSource), eventName: strings.retain(event.eventName),
-                userIdentity: strings.retain(event.userIdentity), username: strings.retain(event.username),
-                accessKeyID: strings.retain(event.accessKeyID), sourceIPAddress: strings.retain(event.sourceIPAddress),
-                userAgent: strings.retain(event.userAgent), requestParameters: strings.retain(event.requestParameters),
-                responseElements: event.responseElements,
-                additionalEventData: strings.retain(event.additionalEventData), host: strings.retain(event.host),
-                errorCode: strings.retain(event.errorCode), errorMessage: strings.retain(event.errorMessage),
-                resources: resourceLists.retain(event.resources.isEmpty ? nil : event.resources)))
+        // Each field has its own slot in the intern table's recent-value cache: consecutive events mostly
+        // repeat each other field for field, and a comparison is cheaper than a hash.
+        let stored = StoredEvent(
+            eventID: event.eventID, requestID: event.requestID, sharedEventID: event.sharedEventID,
+            eventTime: time, lagSeconds: UInt32(clamping: lag), readOnly: event.readOnly,
+            account: strings.retain(event.recipientAccountID, slot: 0), region: strings.retain(event.region, slot: 1),
+            eventSource: strings.retain(event.eventSource, slot: 2),
+            eventName: strings.retain(event.eventName, slot: 3),
+            userIdentity: strings.retain(event.userIdentity, slot: 4),
+            username: strings.retain(event.username, slot: 5),
+            accessKeyID: strings.retain(event.accessKeyID, slot: 6),
+            sourceIPAddress: strings.retain(event.sourceIPAddress, slot: 7),
+            userAgent: strings.retain(event.userAgent, slot: 8),
+            requestParameters: strings.retain(event.requestParameters, slot: 9),
+            responseElements: event.responseElements,
+            additionalEventData: strings.retain(event.additionalEventData, slot: 10),
+            host: strings.retain(event.host, slot: 11), errorCode: strings.retain(event.errorCode, slot: 12),
+            errorMessage: strings.retain(event.errorMessage, slot: 13),
+            resources: resourceLists.retain(event.resources.isEmpty ? nil : event.resources, slot: 0))
+        shards[stored.shardKey, default: Shard()].add(stored, resources: event.resources, sequence: sequence)
+        byEventID[event.eventID] = sequence
+        events.append(stored)
     }
 
     /// Removes the oldest event from the log, its indexes and the intern tables.
     mutating func dropOldest() {
         let sequence = base + start
-        let event = self.event(at: sequence)
-        let key = ShardKey(account: event.recipientAccountID, region: event.region)
-        if shards[key]?.remove(event, sequence: sequence) == true { shards[key] = nil }
-        if byEventID[event.eventID] == sequence { byEventID[event.eventID] = nil }
         let stored = events[start]
+        let key = stored.shardKey
+        if shards[key]?.remove(stored, resources: resourceLists[stored.resources] ?? [], sequence: sequence) == true {
+            shards[key] = nil
+        }
+        if byEventID[stored.eventID] == sequence { byEventID[stored.eventID] = nil }
         for handle in stored.stringHandles { strings.release(handle) }
         resourceLists.release(stored.resources)
         start += 1
@@ -141,17 +148,27 @@ private struct Storage {
 
     /// LookupEvents over one posting list: the newest visible events within the time range and the 90 days.
     func lookup(_ query: LookupQuery, now: Int64) -> LookupPage {
-        let shard = shards[ShardKey(account: query.account, region: query.region)]
+        guard let account = strings.handle(of: query.account), let region = strings.handle(of: query.region),
+            let shard = shards[ShardKey(account: account, region: region)]
+        else { return LookupPage(events: []) }
         let candidates: ArraySlice<Int>
         switch query.attribute {
-        case nil: candidates = shard?.all.elements ?? []
+        case nil: candidates = shard.all.elements
         case (.eventID, let value)?:
             guard let id = EventID(value), let sequence = byEventID[id], liveSequences.contains(sequence),
-                strings[events[sequence - base].account] == query.account,
-                strings[events[sequence - base].region] == query.region
+                events[sequence - base].shardKey == ShardKey(account: account, region: region)
             else { return LookupPage(events: []) }
             candidates = [sequence]
-        case (let key, let value)?: candidates = shard?.lists[key]?[value]?.elements ?? []
+        case (.readOnly, let value)?:
+            guard value == "true" || value == "false" else { return LookupPage(events: []) }
+            candidates = shard.lists[IndexKey(.readOnly, value == "true" ? 1 : 0)]?.elements ?? []
+        case (.resourceType, let value)?:
+            candidates = shard.resourceLists[ResourceKey(isName: false, value: value)]?.elements ?? []
+        case (.resourceName, let value)?:
+            candidates = shard.resourceLists[ResourceKey(isName: true, value: value)]?.elements ?? []
+        case (let attribute, let value)?:
+            guard let handle = strings.handle(of: value) else { return LookupPage(events: []) }
+            candidates = shard.lists[IndexKey(attribute, handle)]?.elements ?? []
         }
         let oldest = max(query.startTime ?? .min, now - CloudTrailStore.retentionSeconds)
         let newest = query.endTime ?? .max
@@ -191,32 +208,67 @@ private func partition(_ list: ArraySlice<Int>, _ isAbove: (Int) -> Bool) -> Int
     return low
 }
 
-/// Whose history an event is in: the recipient account and the region it was recorded in.
+/// Whose history an event is in: the recipient account and the region it was recorded in, as string handles.
 private struct ShardKey: Hashable {
-    var account: String
-    var region: String
+    var account: InternTable<String>.Handle
+    var region: InternTable<String>.Handle
+}
+
+/// A lookup attribute and the value's string handle (`ReadOnly`: 1 or 0): hashing two integers, not a string.
+private struct IndexKey: Hashable {
+    var attribute: LookupAttribute
+    var value: UInt32
+
+    init(_ attribute: LookupAttribute, _ value: UInt32) {
+        self.attribute = attribute
+        self.value = value
+    }
+}
+
+/// A resource type or name (resources are not interned one by one).
+private struct ResourceKey: Hashable {
+    var isName: Bool
+    var value: String
 }
 
 /// One history's indexes: every event, and the events per lookup attribute value.
 private struct Shard {
     var all = PostingList()
-    var lists: [LookupAttribute: [String: PostingList]] = [:]
+    var lists: [IndexKey: PostingList] = [:]
+    var resourceLists: [ResourceKey: PostingList] = [:]
 
-    mutating func add(_ event: CloudTrailEvent, sequence: Int) {
+    mutating func add(_ event: StoredEvent, resources: [TrailResource], sequence: Int) {
         all.append(sequence)
-        for (key, value) in event.lookupKeys {
-            lists[key, default: [:]][value, default: PostingList()].append(sequence)
-        }
+        for key in event.indexKeys { lists[key, default: PostingList()].append(sequence) }
+        for key in Self.resourceKeys(resources) { resourceLists[key, default: PostingList()].append(sequence) }
     }
 
     /// Removes the oldest event; true when the history is now empty.
-    mutating func remove(_ event: CloudTrailEvent, sequence: Int) -> Bool {
+    mutating func remove(_ event: StoredEvent, resources: [TrailResource], sequence: Int) -> Bool {
         all.dropFirst(sequence)
-        for (key, value) in event.lookupKeys {
-            lists[key]?[value]?.dropFirst(sequence)
-            if lists[key]?[value]?.isEmpty == true { lists[key]?[value] = nil }
+        for key in event.indexKeys {
+            lists[key]?.dropFirst(sequence)
+            if lists[key]?.isEmpty == true { lists[key] = nil }
+        }
+        for key in Self.resourceKeys(resources) {
+            resourceLists[key]?.dropFirst(sequence)
+            if resourceLists[key]?.isEmpty == true { resourceLists[key] = nil }
         }
         return all.isEmpty
+    }
+
+    /// Each resource type and name once.
+    static func resourceKeys(_ resources: [TrailResource]) -> [ResourceKey] {
+        var keys: [ResourceKey] = []
+        for resource in resources {
+            for key in [
+                ResourceKey(isName: false, value: resource.type), ResourceKey(isName: true, value: resource.arn),
+            ]
+            where !keys.contains(key) {
+                keys.append(key)
+            }
+        }
+        return keys
     }
 }
 
@@ -245,6 +297,18 @@ private struct StoredEvent {
     var errorCode: InternTable<String>.Handle
     var errorMessage: InternTable<String>.Handle
     var resources: InternTable<[TrailResource]>.Handle
+
+    var shardKey: ShardKey { ShardKey(account: account, region: region) }
+
+    /// The posting lists this event is in, besides its resources' and `all`.
+    var indexKeys: [IndexKey] {
+        var keys = [
+            IndexKey(.eventName, eventName), IndexKey(.eventSource, eventSource), IndexKey(.readOnly, readOnly ? 1 : 0),
+        ]
+        if username != InternTable<String>.none { keys.append(IndexKey(.username, username)) }
+        if accessKeyID != InternTable<String>.none { keys.append(IndexKey(.accessKeyID, accessKeyID)) }
+        return keys
+    }
 
     var stringHandles: [InternTable<String>.Handle] {
         [

@@ -14,11 +14,23 @@ struct InternTable<Value: Hashable> {
     private var handles: [Value: Handle] = [:]
     private var free: [Handle] = []
 
+    /// The last handle retained through each slot (see `retain(_:slot:)`).
+    private var recent = [Handle](repeating: InternTable.none, count: 16)
+
     /// The handle of `value`, counting one more holder.
-    mutating func retain(_ value: Value?) -> Handle {
+    ///
+    /// - Parameter slot: a caller's field number (0–15): when `value` equals the value last retained through
+    ///   that slot, one comparison replaces the hash lookup.
+    mutating func retain(_ value: Value?, slot: Int) -> Handle {
         guard let value else { return Self.none }
+        let last = recent[slot & 15]
+        if last != Self.none, values[Int(last)] == value {
+            counts[Int(last)] += 1
+            return last
+        }
         if let handle = handles[value] {
             counts[Int(handle)] += 1
+            recent[slot & 15] = handle
             return handle
         }
         let handle: Handle
@@ -32,8 +44,12 @@ struct InternTable<Value: Hashable> {
             counts.append(1)
         }
         handles[value] = handle
+        recent[slot & 15] = handle
         return handle
     }
+
+    /// The handle of `value`, if it is held (without counting a holder).
+    func handle(of value: Value) -> Handle? { handles[value] }
 
     /// One holder fewer; the value is forgotten with its last holder.
     mutating func release(_ handle: Handle) {
