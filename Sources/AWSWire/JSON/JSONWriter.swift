@@ -50,7 +50,8 @@ public enum JSONWriter {
     /// strings, such as CloudTrail's record-in-a-string, the cost of a whole request).
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        if !s.utf8.contains(where: needsEscape) {
+        let escapes = s.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
+        if escapes == false || (escapes == nil && !s.utf8.contains(where: needsEscape)) {
             out += s
             out += "\""
             return
