@@ -223,6 +223,21 @@ struct CloudTrailRecordTests {
         #expect(call.at("userIdentity/sessionContext/attributes/creationDate") == "2025-01-15T12:00:00Z")
     }
 
+    @Test("a renamed user's later calls show the new name (identities are not reused across a rename)")
+    func renamedUser() throws {
+        let user = try endpoint.createUser("erin", in: "111111111111")
+        endpoint.call(.sts, "GetCallerIdentity", as: user).expectSuccess("GetCallerIdentity")
+        try endpoint.call(.iam, "UpdateUser", ["UserName": "erin", "NewUserName": "erin2"], as: .root("111111111111"))
+            .succeeded("UpdateUser")
+        endpoint.call(.sts, "GetCallerIdentity", as: user).expectSuccess("GetCallerIdentity")
+        let records = try endpoint.records("EventName", "GetCallerIdentity", as: .root("111111111111"))
+        #expect(records.map { $0.at("userIdentity/userName") } == ["erin2", "erin"])
+        #expect(
+            records.map { $0.at("userIdentity/arn") } == [
+                "arn:aws:iam::111111111111:user/erin2", "arn:aws:iam::111111111111:user/erin",
+            ])
+    }
+
     @Test("a request that fails authentication is not recorded")
     func authenticationFailure() throws {
         let wrong = Credentials(accessKeyID: "111111111111", secretAccessKey: "not-the-secret")

@@ -1,3 +1,4 @@
+import PolicyEngine
 import Synchronization
 
 /// Event history (spec §8.1, §8.3): every recorded management event, indexed per (account, region) and per
@@ -18,6 +19,10 @@ final class CloudTrailStore: Sendable {
 
     let maxEvents: Int
     private let storage: Mutex<Storage>
+    /// `userIdentity` JSON by access key and caller ARN: the same caller calls again and again, and a key's
+    /// identity only changes with its ARN (a renamed user). Cleared when full.
+    private let identities = Mutex<[String: String]>([:])
+    private static let identityCacheLimit = 4_096
 
     init(maxEvents: Int = CloudTrailStore.defaultMaxEvents) {
         self.maxEvents = max(1, maxEvents)
@@ -48,7 +53,22 @@ final class CloudTrailStore: Sendable {
     var count: Int { storage.withLock { $0.liveSequences.count } }
 
     /// Forgets every event (`POST /_roleplay/reset`).
-    func removeAll() { storage.withLock { $0 = Storage() } }
+    func removeAll() {
+        storage.withLock { $0 = Storage() }
+        identities.withLock { $0.removeAll() }
+    }
+
+    /// The record's `userIdentity` for `identity`, built once per access key and caller ARN.
+    func identityJSON(_ identity: Identity, build: (Identity) -> String) -> String {
+        let key = identity.accessKeyID + " " + identity.caller.arn
+        if let cached = identities.withLock({ $0[key] }) { return cached }
+        let json = build(identity)
+        identities.withLock { cache in
+            if cache.count >= Self.identityCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = json
+        }
+        return json
+    }
 
     /// One page of `query`'s answer as seen at virtual time `now`: visible events only, newest first.
     func lookup(_ query: LookupQuery, now: Int64) -> LookupPage {

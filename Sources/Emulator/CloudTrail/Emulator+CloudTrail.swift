@@ -26,11 +26,12 @@ extension Emulator {
             recipientAccountID: identity.account,
             region: service == .iam ? "us-east-1" : environment.region, eventSource: Self.eventSource(service),
             eventName: operation, readOnly: trail?.readOnly ?? Self.isReadOnly(service, operation),
-            userIdentity: Self.userIdentity(identity), username: Self.username(identity),
+            userIdentity: cloudTrail.identityJSON(identity, build: Self.userIdentity),
+            username: Self.username(identity),
             accessKeyID: identity.accessKeyID, sourceIPAddress: environment.sourceIP ?? "127.0.0.1",
             userAgent: Self.bounded(environment.userAgent ?? "", 1_024),
             requestParameters: trail?.requestParameters.map(AWSWire.JSONWriter.string),
-            responseElements: issued.map { AWSWire.JSONWriter.string(Self.responseElements($0)) },
+            responseElements: issued.map(Self.responseElements),
             additionalEventData: trail?.additionalEventData.map(AWSWire.JSONWriter.string),
             requestID: EventID(environment.requestID) ?? EventID(ids), sharedEventID: nil,
             resources: trail?.resources ?? [], host: Self.bounded(environment.host ?? "", 256),
@@ -126,26 +127,17 @@ extension Emulator {
 
     /// AssumeRole's and GetSessionToken's `responseElements`: the credentials without the secret, and the
     /// assumed-role user for a role session.
-    static func responseElements(_ issued: IssuedCredentials.Issued) -> JSONValue {
-        var members: [AWSWire.JSONMember] = [
-            AWSWire.JSONMember(
-                "credentials",
-                [
-                    "accessKeyId": .string(issued.accessKeyID), "sessionToken": .string(issued.sessionToken),
-                    "expiration": .string(TrailDate.englishMedium(issued.expiration)),
-                ])
-        ]
+    static func responseElements(_ issued: IssuedCredentials.Issued) -> String {
+        var out = #"{"credentials":{"accessKeyId":"# + AWSWire.JSONWriter.quoted(issued.accessKeyID)
+        out += #","sessionToken":"# + AWSWire.JSONWriter.quoted(issued.sessionToken)
+        out += #","expiration":"# + AWSWire.JSONWriter.quoted(TrailDate.englishMedium(issued.expiration)) + "}"
         let claims = issued.claims
         if claims.origin == .assumeRole {
-            members.append(
-                AWSWire.JSONMember(
-                    "assumedRoleUser",
-                    ["assumedRoleId": .string(claims.assumedRoleID), "arn": .string(claims.assumedRoleARN)]))
-            if let source = claims.sourceIdentity {
-                members.append(AWSWire.JSONMember("sourceIdentity", .string(source)))
-            }
+            out += #","assumedRoleUser":{"assumedRoleId":"# + AWSWire.JSONWriter.quoted(claims.assumedRoleID)
+            out += #","arn":"# + AWSWire.JSONWriter.quoted(claims.assumedRoleARN) + "}"
+            if let source = claims.sourceIdentity { out += #","sourceIdentity":"# + AWSWire.JSONWriter.quoted(source) }
         }
-        return .object(members)
+        return out + "}"
     }
 
     /// Header text cut to `limit` bytes (on a character boundary), so a record's size is bounded.
