@@ -37,8 +37,8 @@ public final class Emulator: Sendable {
     }
 
     /// Forgets every account, user, role, key, session, decision and CloudTrail event, and puts the clock back on
-    /// the wall clock. Sessions issued before stop working (new token keys). A seeded emulator restarts its ID sequence, so a
-    /// scripted run after a reset makes the same IDs as the first time.
+    /// the wall clock. Sessions issued before stop working (new token keys). A seeded emulator restarts its ID
+    /// sequence, so a scripted run after a reset makes the same IDs as the first time.
     public func reset() {
         ids.restart()
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
