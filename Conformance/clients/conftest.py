@@ -105,10 +105,10 @@ def start_server(*options: str) -> Server:
     return srv
 
 
-@pytest.fixture(scope="module")
-def server():
-    """One server per test module on a free port; stopped with SIGTERM, which must exit 0."""
-    srv = start_server()
+def serve(*options: str):
+    """A started server (see `start_server`) while the generator is suspended; then stopped with SIGTERM, which
+    must exit 0."""
+    srv = start_server(*options)
     yield srv
     proc = srv.proc
     proc.send_signal(signal.SIGTERM)
@@ -120,6 +120,12 @@ def server():
         pytest.fail(f"roleplay did not stop within {STOP_TIMEOUT}s of SIGTERM; stderr:\n{srv.stderr()}")
     assert code == 0, f"roleplay exited {code} after SIGTERM; stderr:\n{srv.stderr()}"
     os.unlink(srv.stderr_path)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One server per test module on a free port."""
+    yield from serve()
 
 
 def admin(server: Server, method: str, path: str, body=None):

@@ -16,6 +16,8 @@ public final class Emulator: Sendable {
     let verifiers: Verifiers
     let faults: FaultInjector
     let journal: JournalWriter?
+    /// Event history: its own lock, outside `core` (recording and lookups never wait for the state).
+    let cloudTrail: CloudTrailStore
 
     /// The state and the keys of the current generation (a reset starts a new one).
     struct Core: ~Copyable {
@@ -38,13 +40,14 @@ public final class Emulator: Sendable {
             deniedCapacity: configuration.decisionLogCapacity, allowedCapacity: configuration.allowedDecisionLogCapacity)
         verifiers = Verifiers()
         faults = FaultInjector(seed: Self.faultSeed(configuration, ids))
+        cloudTrail = CloudTrailStore(maxEvents: configuration.cloudTrailMaxEvents)
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
         core = Mutex(Core(state: Self.emptyState(configuration), tokens: tokens, generation: 0))
     }
 
-    /// Forgets every account, user, role, key, session, decision and fault rule, and puts the clock back on the wall clock.
-    /// Sessions issued before stop working (new token keys). A seeded emulator restarts its ID sequence, so a
-    /// scripted run after a reset makes the same IDs as the first time.
+    /// Forgets every account, user, role, key, session, decision, fault rule and CloudTrail event, and puts the
+    /// clock back on the wall clock. Sessions issued before stop working (new token keys). A seeded emulator
+    /// restarts its ID sequence, so a scripted run after a reset makes the same IDs as the first time.
     public func reset() {
         ids.restart()
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
@@ -58,6 +61,7 @@ public final class Emulator: Sendable {
         journaled?.commit()
         decisions.removeAll()
         faults.clear()
+        cloudTrail.removeAll()
     }
 
     /// The state of a new or reset emulator: nothing in it, the clock on the wall clock.

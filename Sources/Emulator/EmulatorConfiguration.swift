@@ -25,6 +25,11 @@ public struct EmulatorConfiguration: Sendable {
     /// The pause before each Bedrock Runtime stream frame after the first (`--stream-chunk-delay`), so clients
     /// see chunks arrive over time; the wait happens in the stream, outside the state lock.
     public var streamChunkDelay: Duration = .zero
+    /// How long after a call its CloudTrail event becomes visible to LookupEvents (`--cloudtrail-lag`); none by
+    /// default, AWS's is about 5 to 15 minutes.
+    public var cloudTrailLag: DeliveryLag = .none
+    /// How many CloudTrail events event history keeps at most, the oldest dropped first (`--cloudtrail-max-events`).
+    public var cloudTrailMaxEvents: Int = 1_000_000
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

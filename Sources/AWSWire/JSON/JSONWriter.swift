@@ -45,30 +45,67 @@ public enum JSONWriter {
         return out
     }
 
+    /// Strings without anything to escape (most keys and values) are appended whole; in the others, the runs
+    /// between escapes are copied whole into one buffer, appended once (appending scalar by scalar made long
+    /// strings, such as CloudTrail's record-in-a-string, the cost of a whole request).
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        let hex: [Character] = Array("0123456789abcdef")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u00"
-                    out.append(hex[Int(scalar.value >> 4)])
-                    out.append(hex[Int(scalar.value & 0xF)])
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        let escapes = s.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
+        if escapes == false || (escapes == nil && !s.utf8.contains(where: needsEscape)) {
+            out += s
+            out += "\""
+            return
         }
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 16)
+        var text = s
+        text.withUTF8 { source in
+            var run = 0
+            var i = 0
+            while i < source.count {
+                let byte = source[i]
+                guard needsEscape(byte) else {
+                    i += 1
+                    continue
+                }
+                let isLineSeparator =
+                    byte == 0xE2 && i + 2 < source.count && source[i + 1] == 0x80
+                    && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9)
+                if byte == 0xE2 && !isLineSeparator {
+                    i += 1
+                    continue
+                }
+                // Everything since the last escape goes in one copy.
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<i]))
+                switch byte {
+                case 0x22, 0x5C:
+                    bytes.append(0x5C)
+                    bytes.append(byte)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+                    bytes.append(contentsOf: (source[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                    i += 2
+                default:
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                }
+                i += 1
+                run = i
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<source.count]))
+        }
+        out += String(decoding: bytes, as: UTF8.self)
         out += "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
     }
 }

@@ -12,7 +12,7 @@ import Synchronization
 ///     4. decode        the operation's typed input (Operation.decode)
 ///     5. authorize     policy engine over the caller's and the resource's policies (AuthorizationStep)
 ///     6. execute       the handler over the state
-///     7. record        decision log, request log
+///     7. record        decision log, request log, CloudTrail (after encoding: STS mints credentials then)
 ///     8. encode        the protocol's success or error shape
 ///
 /// Steps 5 and 6 share one critical section. Every failure becomes the protocol's error response; nothing
@@ -40,23 +40,29 @@ extension Emulator {
         }
         var caller = "-"
         var decision = "-"
+        // Set once the caller is known and the operation exists: from then on, failures are recorded too.
+        var recorded: (environment: RequestEnvironment, trail: TrailDetails?)?
         do {
             let authenticated = try authenticate(signed, signature: signature, service: route.service)
             caller = authenticated.identity.caller.arn
             try Self.checkSessionScope(authenticated.identity, service: route.service)
             var environment = RequestEnvironment(
                 identity: authenticated.identity, region: authenticated.region, now: authenticated.now,
-                requestID: requestID, sourceIP: request.remoteAddress, ids: ids, tokens: authenticated.tokens,
+                requestID: requestID, sourceIP: request.remoteAddress, userAgent: request.header("User-Agent"),
+                host: request.header("Host"), ids: ids, tokens: authenticated.tokens, cloudTrail: cloudTrail,
                 streamChunkDelay: configuration.streamChunkDelay)
             try injectFault(route, into: &environment)
             guard let operation = ServiceRegistry.operation(route.service, route.operation) else {
                 throw Self.unknownOperation(route)
             }
+            recorded = (environment, nil)
             let call = try operation.decode(route.parameters, environment)
+            recorded?.trail = call.trail
             let (output, entries) = try authorizeAndExecute(call, environment, service: route.service)
             decisions.record(requestID: requestID, entries)
             if !entries.isEmpty { decision = "allow" }
             let response = encode(output, route: route, requestID: requestID)
+            recordTrail(environment, route: route, trail: call.trail, error: nil)
             log(requestID, service: route.service.rawValue, operation: route.operation, caller: caller, response, decision: decision)
             return response
         } catch {
@@ -70,6 +76,9 @@ extension Emulator {
                     : failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
             } else {
                 response = failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
+            }
+            if let recorded {
+                recordTrail(recorded.environment, route: route, trail: recorded.trail, error: failure.error)
             }
             log(requestID, service: route.service.rawValue, operation: route.operation, caller: caller, response, decision: decision, error: failure.error)
             return response

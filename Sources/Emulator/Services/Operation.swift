@@ -47,12 +47,14 @@ struct AuthorizationCheck: Sendable {
 }
 
 extension Operation {
-    /// A query-protocol operation with a typed input.
+    /// A query-protocol operation with a typed input. CloudTrail records its parameters under their lowerCamel
+    /// names (`TrailDetails.requestParameters(query:)`); `trail` adds what that cannot know (resources).
     static func query<Input>(
         _ name: String,
         decode: @escaping @Sendable (QueryInput) throws(AWSError) -> Input,
         authorize: @escaping @Sendable (Input, EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck],
-        execute: @escaping @Sendable (Input, inout EmulatorState, RequestEnvironment) throws(AWSError) -> QueryEnvelope.Result
+        execute: @escaping @Sendable (Input, inout EmulatorState, RequestEnvironment) throws(AWSError) -> QueryEnvelope.Result,
+        trail: @escaping @Sendable (Input, inout TrailDetails) -> Void = { _, _ in }
     ) -> Operation {
         Operation(name: name) { (parameters, environment) throws(AWSError) -> Call in
             guard case .query(let tree) = parameters else {
@@ -61,9 +63,12 @@ extension Operation {
             var reader = QueryInput(tree)
             let input = try decode(reader)
             try reader.finish()
+            var details = TrailDetails(requestParameters: TrailDetails.requestParameters(query: tree))
+            trail(input, &details)
             return Call(
                 authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
-                execute: { (state, environment) throws(AWSError) in .query(try execute(input, &state, environment)) })
+                execute: { (state, environment) throws(AWSError) in .query(try execute(input, &state, environment)) },
+                trail: details)
         }
     }
 }

@@ -14,8 +14,15 @@ public struct RequestEnvironment: Sendable {
     public var requestID: String
     /// The peer address (`aws:SourceIp`), when the request came over a socket.
     public var sourceIP: String?
+    /// The `User-Agent` and `Host` headers, as CloudTrail records them (`userAgent`, `tlsDetails`).
+    public var userAgent: String?
+    public var host: String?
     let ids: IDGenerator
     let tokens: SessionTokenCodec
+    /// Event history, for LookupEvents.
+    let cloudTrail: CloudTrailStore
+    /// Where STS leaves the credentials it mints, for the call's CloudTrail record.
+    let issued = IssuedCredentials()
     /// The pause between a Bedrock Runtime stream's frames (`EmulatorConfiguration.streamChunkDelay`).
     var streamChunkDelay: Duration = .zero
     /// Set by a `cut_stream_after` fault rule: a streamed response ends after this many chunks (docs/faults.md).

@@ -9,15 +9,19 @@ struct TrailDetails: Sendable {
     var resources: [TrailResource] = []
     /// Whether the call only reads; nil lets the recorder decide from the operation's name.
     var readOnly: Bool?
+    /// Another account that also records the call when it succeeds, under a shared event ID: the role owner
+    /// of a cross-account AssumeRole (spec §8.2). Ignored when it is the caller's own account.
+    var sharedWithAccount: String?
 
     init(
         requestParameters: JSONValue? = nil, additionalEventData: JSONValue? = nil, resources: [TrailResource] = [],
-        readOnly: Bool? = nil
+        readOnly: Bool? = nil, sharedWithAccount: String? = nil
     ) {
         self.requestParameters = requestParameters
         self.additionalEventData = additionalEventData
         self.resources = resources
         self.readOnly = readOnly
+        self.sharedWithAccount = sharedWithAccount
     }
 }
 

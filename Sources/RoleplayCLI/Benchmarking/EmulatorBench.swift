@@ -51,7 +51,7 @@ extension Roleplay {
 }
 
 /// The accounts, user, key and role the benchmark requests need, made through the IAM API.
-private struct Setup {
+struct Setup {
     let emulator: Emulator
     let getCallerIdentity: HTTPRequest
     let assumeRole: HTTPRequest

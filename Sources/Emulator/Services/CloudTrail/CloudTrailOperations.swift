@@ -1,4 +1,4 @@
 /// CloudTrail's operations (spec §8).
 enum CloudTrailOperations {
-    static let all: [Operation] = []
+    static let all: [Operation] = [lookupEvents]
 }

@@ -119,6 +119,12 @@ extension STSOperations {
                 if let packed { w.element("PackedPolicySize", text: String(packed)) }
                 w.element("SourceIdentity", optional: claims.sourceIdentity)
             }
+        },
+        trail: { input, trail in
+            // The role is the call's resource; a cross-account call is recorded in the role owner's history too.
+            guard let role = input.parsedRoleARN else { return }
+            trail.resources = [TrailResource(accountID: role.account, type: "AWS::IAM::Role", arn: input.roleARN)]
+            trail.sharedWithAccount = role.account
         })
 
     /// The session policy must be a valid session policy, and each `PolicyArns` entry an existing managed policy.

@@ -11,10 +11,12 @@ struct TemporaryCredentials {
     /// Mints credentials for `claims` (which fix the expiry).
     static func issue(_ claims: SessionClaims, _ environment: RequestEnvironment) -> TemporaryCredentials {
         let accessKeyID = environment.ids.identifier(prefix: "ASIA", length: 20, alphabet: .base32)
+        let sessionToken = environment.tokens.encode(claims, accessKeyID: accessKeyID)
+        environment.issued.keep(
+            .init(accessKeyID: accessKeyID, sessionToken: sessionToken, expiration: claims.expiration, claims: claims))
         return TemporaryCredentials(
             accessKeyID: accessKeyID, secretAccessKey: environment.tokens.secret(for: accessKeyID),
-            sessionToken: environment.tokens.encode(claims, accessKeyID: accessKeyID),
-            expiration: AmzDate(secondsSince1970: claims.expiration))
+            sessionToken: sessionToken, expiration: AmzDate(secondsSince1970: claims.expiration))
     }
 
     /// `<Credentials>…</Credentials>` as AssumeRole and GetSessionToken return it (spec §4.1).
