@@ -392,10 +392,7 @@ struct BedrockControlPlaneTests {
     @Test("the decoded call carries CloudTrail's requestParameters and resources")
     func trailDetails() throws {
         let operation = try #require(ServiceRegistry.operation(.bedrock, "GetFoundationModel"))
-        let environment = RequestEnvironment(
-            identity: IdentityResolver.root(account: Self.account, accessKeyID: Self.account), region: "us-east-1",
-            now: TestEndpoint.epoch, requestID: "r", sourceIP: nil, ids: IDGenerator(seed: 1),
-            tokens: SessionTokenCodec(keyMaterial: Array(repeating: 1, count: 64)))
+        let environment = RequestEnvironment.testing(account: Self.account)
         let request = RestRequest(pathParameters: ["modelIdentifier": Self.haiku], query: "", headers: [], body: [])
         let call = try operation.decode(.rest(request), environment)
         #expect(call.trail.requestParameters == ["modelIdentifier": .string(Self.haiku)])

@@ -9,14 +9,7 @@ import Testing
 @Suite("Bedrock Runtime request environment")
 struct BedrockRuntimeEnvironmentTests {
     static func environment(cutAfter: Int?, delay: Duration = .zero) -> RequestEnvironment {
-        let account = "123456789012"
-        return RequestEnvironment(
-            identity: Identity(
-                kind: .root, account: account, accessKeyID: account,
-                caller: Caller(kind: .root, arn: "arn:aws:iam::\(account):root", account: account)),
-            region: "us-east-1", now: TestEndpoint.epoch, requestID: "request-1", sourceIP: nil,
-            ids: IDGenerator(seed: 1), tokens: SessionTokenCodec(keyMaterial: Array(repeating: 7, count: 64)),
-            streamChunkDelay: delay, cutStreamAfterChunks: cutAfter)
+        .testing(account: "123456789012", streamChunkDelay: delay, cutStreamAfterChunks: cutAfter)
     }
 
     static func request() -> RestRequest {

@@ -125,10 +125,7 @@ struct FaultInjectionTests {
     func cutStream() throws {
         let endpoint = TestEndpoint()
         addRule(endpoint, #"{"service": "bedrock-runtime", "operation": "ConverseStream", "cut_stream_after": 3}"#)
-        var environment = RequestEnvironment(
-            identity: IdentityResolver.root(account: Self.account, accessKeyID: Self.account), region: "us-east-1",
-            now: TestEndpoint.epoch, requestID: "r", sourceIP: nil, ids: IDGenerator(seed: 1),
-            tokens: SessionTokenCodec(keyMaterial: Array(repeating: 1, count: 64)))
+        var environment = RequestEnvironment.testing(account: Self.account)
         let converse = Route(service: .bedrockRuntime, operation: "Converse", parameters: .json([]))
         try endpoint.emulator.injectFault(converse, into: &environment)
         #expect(environment.cutStreamAfterChunks == nil)

@@ -37,11 +37,16 @@ final class CloudTrailStore: Sendable {
     }
 
     /// Puts back events read from the journal (`CloudTrailEvent(journalBytes:)`), oldest first.
-    func restore(journalBytes records: [[UInt8]]) throws(JournalRecordError) {
+    /// - Returns: how many records could not be read (they are skipped: one bad event must not cost the rest).
+    @discardableResult
+    func restore(journalBytes records: [[UInt8]]) -> Int {
         var events: [CloudTrailEvent] = []
         events.reserveCapacity(records.count)
-        for record in records { events.append(try CloudTrailEvent(journalBytes: record)) }
+        for record in records {
+            if let event = try? CloudTrailEvent(journalBytes: record) { events.append(event) }
+        }
         append(events)
+        return records.count - events.count
     }
 
     /// Every retained event, oldest first (for a journal compaction or a dump).

@@ -38,7 +38,7 @@ extension Emulator {
             errorCode: error?.code.rawValue, errorMessage: error?.message)
         event.visibleAt = event.eventTime + configuration.cloudTrailLag.seconds(for: event.eventID)
         guard error == nil, let other = trail?.sharedWithAccount, other != identity.account else {
-            cloudTrail.append([event])
+            store([event])
             return
         }
         let shared = EventID(ids)
@@ -52,10 +52,17 @@ extension Emulator {
             + AWSWire.JSONWriter.quoted(identity.account) + "}"
         copy.username = nil
         copy.accessKeyID = nil
-        cloudTrail.append([event, copy])
+        store([event, copy])
     }
 
     /// `eventSource`: both Bedrock planes record as `bedrock.amazonaws.com` (spec §8.2).
+    /// Adds events to event history, and to the journal when state is durable (`--state-dir`).
+    private func store(_ events: [CloudTrailEvent]) {
+        cloudTrail.append(events)
+        guard journal != nil else { return }
+        for event in events { journal(event: event.journalBytes()) }
+    }
+
     static func eventSource(_ service: Service) -> String {
         switch service {
         case .sts: "sts.amazonaws.com"

@@ -22,12 +22,13 @@ extension Emulator {
             throw StateDirectoryError(
                 "a seeded run cannot keep state: after a restart it would issue the same IDs and keys again")
         }
-        let directory = try JournalDirectory(path: stateDirectory, warn: warn)
+        let directory = try JournalDirectory(
+            path: stateDirectory, maxEvents: configuration.cloudTrailMaxEvents, warn: warn)
         let restored = try directory.restore(wallClock: configuration.wallClock)
         let journal = try directory.compact(restored.snapshot, compactAt: compactionBytes)
         self.init(configuration: configuration, journal: journal)
-        // CloudTrail: the event store takes back `restored.events` here, oldest first (each from
-        // `init(journalBytes:)`); `journal(event:)` records new ones.
+        let unreadable = cloudTrail.restore(journalBytes: restored.events)
+        if unreadable > 0 { warn("journal: \(unreadable) CloudTrail event(s) could not be read back and were dropped") }
         let ticket = core.withLock { core -> JournalTicket? in
             core.state = restored.state
             core.state.setRoleLastUsedLag(configuration.roleLastUsedLagSeconds)

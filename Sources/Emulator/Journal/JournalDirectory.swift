@@ -19,6 +19,9 @@ import SigV4
 final class JournalDirectory: Sendable {
     let path: String
     let warn: @Sendable (String) -> Void
+    /// How many CloudTrail events a replay keeps (the store's bound, `--cloudtrail-max-events`), so neither a
+    /// restart nor a compaction carries more events than the store would hold.
+    let maxEvents: Int
     private let lock: JournalFile
 
     /// The largest journal a start reads (it is read whole into memory).
@@ -28,7 +31,10 @@ final class JournalDirectory: Sendable {
 
     /// Creates the directory (0700) when missing, and locks it.
     /// - Throws: when it cannot be created, is not a directory, or another process holds it.
-    init(path: String, warn: @escaping @Sendable (String) -> Void) throws(StateDirectoryError) {
+    init(
+        path: String, maxEvents: Int = CloudTrailStore.defaultMaxEvents, warn: @escaping @Sendable (String) -> Void
+    ) throws(StateDirectoryError) {
+        self.maxEvents = maxEvents
         self.path = path
         self.warn = warn
         if mkdir(path, S_IRWXU) != 0, errno != EEXIST { throw .system("cannot create state directory \(path)") }
@@ -68,7 +74,7 @@ final class JournalDirectory: Sendable {
             return RestoredState(wallClock: wallClock)
         }
         if let problem = JournalFormat.headerProblem(bytes) { throw StateDirectoryError("\(journalPath): \(problem)") }
-        let (restored, damage) = RestoredState.replay(bytes, wallClock: wallClock)
+        let (restored, damage) = RestoredState.replay(bytes, wallClock: wallClock, maxEvents: maxEvents)
         if let damage {
             let kept = path + "/journal.damaged"
             let copied: String

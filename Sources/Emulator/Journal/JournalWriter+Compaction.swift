@@ -17,7 +17,7 @@ extension JournalWriter {
         let cut = output.withLock { $0.size }
         do {
             let (restored, damage) = RestoredState.replay(
-                try directory.journalBytes(0..<cut), wallClock: VirtualClock.systemWall)
+                try directory.journalBytes(0..<cut), wallClock: VirtualClock.systemWall, maxEvents: directory.maxEvents)
             if let damage { throw StateDirectoryError("the journal reads back damaged at offset \(damage.offset)") }
             let snapshot = directory.snapshotBytes(restored.snapshot)
             let temporary = try directory.startReplacement(snapshot)

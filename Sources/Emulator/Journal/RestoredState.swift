@@ -21,7 +21,8 @@ struct RestoredState {
 
     /// Replays the intact records of a journal file (header checked by the caller).
     /// - Returns: the state, and where and why replay stopped early, if it did.
-    static func replay(_ bytes: [UInt8], wallClock: @escaping @Sendable () -> AmzDate)
+    /// - Parameter maxEvents: the most CloudTrail events kept (the newest).
+    static func replay(_ bytes: [UInt8], wallClock: @escaping @Sendable () -> AmzDate, maxEvents: Int)
         -> (RestoredState, JournalFormat.Damage?)
     {
         var restored = RestoredState(wallClock: wallClock)
@@ -29,12 +30,16 @@ struct RestoredState {
         let policies = PolicyRecompiler()
         for frame in frames {
             guard let record = JournalRecord(payload: Array(bytes[frame.payload]), policies: policies) else {
+                restored.keepNewestEvents(maxEvents)
                 return (
                     restored, .init(kind: .unreadable, offset: frame.offset, droppedBytes: bytes.count - frame.offset)
                 )
             }
             restored.apply(record)
+            // Trimmed now and then, not at every event: a long journal stays within twice the bound.
+            if restored.events.count >= 2 * max(maxEvents, 1) { restored.keepNewestEvents(maxEvents) }
         }
+        restored.keepNewestEvents(maxEvents)
         return (restored, damage)
     }
 
@@ -58,6 +63,10 @@ struct RestoredState {
         case .event(let bytes):
             events.append(bytes)
         }
+    }
+
+    mutating func keepNewestEvents(_ count: Int) {
+        if events.count > count { events.removeFirst(events.count - max(count, 0)) }
     }
 
     /// The records that rebuild this state from nothing: what a compacted journal starts with.

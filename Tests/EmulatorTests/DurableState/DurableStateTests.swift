@@ -205,6 +205,28 @@ struct DurableStateTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path))
     }
 
+    @Test("CloudTrail events survive a restart with their event IDs; a reset drops them")
+    func cloudTrailSurvivesRestart() throws {
+        let directory = StateDirectoryFixture()
+        let before: [JSONValue]
+        do {
+            let endpoint = try directory.endpoint()
+            try endpoint.assumeConnectorRole(try endpoint.connectorFlow()).succeeded("AssumeRole")
+            before = try endpoint.records("EventName", "AssumeRole", as: Self.customer)
+            try #require(before.count == 1)
+        }
+        do {
+            let endpoint = try directory.endpoint()
+            let after = try endpoint.records("EventName", "AssumeRole", as: Self.customer)
+            #expect(after.map { $0["eventID"] } == before.map { $0["eventID"] })
+            #expect(
+                after.first?["requestParameters"]?["externalId"] == before.first?["requestParameters"]?["externalId"])
+            endpoint.emulator.reset()
+        }
+        let reset = try directory.endpoint()
+        #expect(try reset.records("EventName", "AssumeRole", as: Self.customer).isEmpty)
+    }
+
     @Test("without a state directory nothing is tracked")
     func memoryOnly() throws {
         let endpoint = TestEndpoint()

@@ -15,13 +15,13 @@ extension CloudTrailOperations {
         /// What a NextToken is tied to: every parameter but the page size (spec §8.1).
         func fingerprint(_ environment: RequestEnvironment) -> UInt64 {
             var hash = FNV1a()
-            hash.add(environment.identity.account)
-            hash.add(environment.region)
-            hash.add(attribute?.key.rawValue ?? "")
-            hash.add(attribute?.value ?? "")
-            hash.add(startTime.map(String.init) ?? "")
-            hash.add(endTime.map(String.init) ?? "")
-            hash.add(insights ? "insight" : "")
+            hash.add(field: environment.identity.account)
+            hash.add(field: environment.region)
+            hash.add(field: attribute?.key.rawValue ?? "")
+            hash.add(field: attribute?.value ?? "")
+            hash.add(field: startTime.map(String.init) ?? "")
+            hash.add(field: endTime.map(String.init) ?? "")
+            hash.add(field: insights ? "insight" : "")
             return hash.value
         }
     }
@@ -164,20 +164,5 @@ enum LookupToken {
         for index in 9...16 { check = check << 8 | UInt64(bytes[index]) }
         guard check == fingerprint, position <= UInt64(Int.max) else { return nil }
         return Int(position)
-    }
-}
-
-/// FNV-1a over strings, each followed by a separator byte so ("ab","c") and ("a","bc") differ.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
-        mix(0)
-    }
-
-    private mutating func mix(_ byte: UInt8) {
-        value ^= UInt64(byte)
-        value &*= 0x0000_0100_0000_01B3
     }
 }
