@@ -17,7 +17,8 @@ public struct DeliveryLag: Sendable, Hashable, CustomStringConvertible {
         maximumSeconds = maximum
     }
 
-    /// Parses `0`, a single duration (`5m`, `90s`, `1h`, or bare seconds) or a range `MIN..MAX` (`5m..15m`).
+    /// Parses `0`, a single duration (`5m`, `90s`, `1h`, or bare seconds: `DurationText`) or a range `MIN..MAX`
+    /// (`5m..15m`).
     /// nil when the text is none of these, the range is reversed, or a bound exceeds a day.
     public init?(_ text: String) {
         let parts = text.split(separator: "..", omittingEmptySubsequences: false)
@@ -37,19 +38,5 @@ public struct DeliveryLag: Sendable, Hashable, CustomStringConvertible {
         minimumSeconds == maximumSeconds ? "\(minimumSeconds)s" : "\(minimumSeconds)s..\(maximumSeconds)s"
     }
 
-    /// `N`, `Ns`, `Nm` or `Nh` as seconds, within a day.
-    private static func seconds(_ text: Substring) -> Int64? {
-        guard let last = text.last, text.count <= 8 else { return nil }
-        let unit: Int64
-        let digits: Substring
-        switch last {
-        case "s": (unit, digits) = (1, text.dropLast())
-        case "m": (unit, digits) = (60, text.dropLast())
-        case "h": (unit, digits) = (3_600, text.dropLast())
-        default: (unit, digits) = (1, text)
-        }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let value = Int64(digits) else { return nil }
-        let total = value * unit
-        return total <= limitSeconds ? total : nil
-    }
+    private static func seconds(_ text: Substring) -> Int64? { DurationText.seconds(text, limit: limitSeconds) }
 }

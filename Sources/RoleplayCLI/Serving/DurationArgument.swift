@@ -1,6 +1,8 @@
 import ArgumentParser
+import Emulator
 
-/// A duration on the command line: a whole number with a unit, `30s`, `5m`, `4h`, `2d`, or `0`.
+/// A duration on the command line: `0`, or a whole number of seconds, minutes, hours or days (`30s`, `5m`, `4h`,
+/// `2d`; see `DurationText`).
 ///
 /// Bounded to 400 days, the longest window AWS tracks `RoleLastUsed` over (spec §5.3), so no later arithmetic on
 /// virtual time can overflow.
@@ -13,24 +15,8 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Hashable {
     init(seconds: Int64) { self.seconds = seconds }
 
     init?(argument: String) {
-        if argument == "0" {
-            self = .zero
-            return
-        }
-        guard let unit = argument.last, let count = Int64(argument.dropLast()), count >= 0, argument.count <= 12 else {
-            return nil
-        }
-        let scale: Int64
-        switch unit {
-        case "s": scale = 1
-        case "m": scale = 60
-        case "h": scale = 3_600
-        case "d": scale = 86_400
-        default: return nil
-        }
-        let (total, overflow) = count.multipliedReportingOverflow(by: scale)
-        guard !overflow, total <= Self.maxSeconds else { return nil }
-        seconds = total
+        guard let seconds = DurationText.seconds(argument, limit: Self.maxSeconds) else { return nil }
+        self.seconds = seconds
     }
 
     var defaultValueDescription: String { seconds == 0 ? "0" : "\(seconds)s" }

@@ -48,8 +48,15 @@ extension Roleplay {
         @Option(help: "Pause between the chunks of Bedrock Runtime streams, e.g. 20ms or 1s (at most 60s).")
         var streamChunkDelay = DelayArgument(.zero)
 
-        @Option(help: "CloudTrail delivery lag on the virtual clock: 0 (default), a duration (5m) or a range (5m..15m, as AWS).")
-        var cloudtrailLag: String = "0"
+        @Option(
+            help: "CloudTrail delivery lag on the virtual clock: 0 (default), a duration (5m) or a range (5m..15m, as AWS).",
+            transform: { (text: String) throws -> DeliveryLag in
+                guard let lag = DeliveryLag(text) else {
+                    throw ValidationError("use 0, a duration such as 5m, or a range such as 5m..15m (at most 24h)")
+                }
+                return lag
+            })
+        var cloudtrailLag: DeliveryLag = .none
 
         @Option(help: "The most CloudTrail events event history keeps; the oldest are dropped first.")
         var cloudtrailMaxEvents: Int = 1_000_000
@@ -58,9 +65,6 @@ extension Roleplay {
             if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
             guard (1024...(1 << 30)).contains(maxBodyBytes) else {
                 throw ValidationError("--max-body-bytes must be between 1024 and 1073741824")
-            }
-            if DeliveryLag(cloudtrailLag) == nil {
-                throw ValidationError("--cloudtrail-lag must be 0, a duration such as 5m, or a range such as 5m..15m (at most 24h)")
             }
             guard (1...100_000_000).contains(cloudtrailMaxEvents) else {
                 throw ValidationError("--cloudtrail-max-events must be between 1 and 100000000")
@@ -78,7 +82,7 @@ extension Roleplay {
             settings.roleLastUsedLagSeconds = roleLastUsedLag.seconds
             settings.version = Roleplay.version
             settings.streamChunkDelay = streamChunkDelay.duration
-            settings.cloudTrailLag = DeliveryLag(cloudtrailLag) ?? .none
+            settings.cloudTrailLag = cloudtrailLag
             settings.cloudTrailMaxEvents = cloudtrailMaxEvents
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
             let emulator: Emulator
