@@ -75,12 +75,16 @@ $(VENV)/.installed: scripts/requirements-bench.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements-bench.txt
 	touch $@
 
-## bench: signing (ours beside botocore, awscrt and the bare-OpenSSL bound, with ratios), then policy evaluation.
+## bench: signing (ours beside botocore, awscrt and the bare-OpenSSL bound, with ratios), policy evaluation, the
+## emulator in-process, CloudTrail lookups over 1,000,000 events, then the server against moto and Bedrock Runtime
+## through the server (docs/benchmarks.md).
 bench: build venv wrk
 	scripts/bench-sign-peers.sh $(VENV)/bin/python $(BENCH_RUNS) $(BENCH_SECONDS)
 	.build/release/roleplay bench policy --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
 	.build/release/roleplay bench emulator --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
+	.build/release/roleplay bench cloudtrail --events 1000000
 	scripts/bench-server.sh $(VENV)/bin/python .build/release/roleplay
+	$(VENV)/bin/python scripts/bench-bedrock.py --roleplay .build/release/roleplay
 
 ## wrk: the HTTP load generator of the server benchmark, from Debian when missing.
 wrk:
