@@ -21,12 +21,18 @@ public struct HTTPRequest: Sendable, Hashable {
 
     /// The path part of the target, still percent-encoded.
     public var path: Substring {
-        target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+        queryMark.map { target[..<$0] } ?? target[...]
     }
 
     /// The query part of the target without `?`, still percent-encoded; empty when there is none.
     public var query: Substring {
-        target.firstIndex(of: "?").map { target[target.index(after: $0)...] } ?? ""
+        queryMark.map { target[target.utf8.index(after: $0)...] } ?? ""
+    }
+
+    /// Where `?` is. Searched in UTF-8: every request routes on the path, and a search over Characters would
+    /// segment graphemes all the way along the target. `?` is ASCII, so the index is a Character boundary.
+    private var queryMark: String.Index? {
+        target.utf8.firstIndex(of: UInt8(ascii: "?"))
     }
 
     /// The first value of a header, matched case-insensitively.

@@ -8,11 +8,11 @@ struct EventID: Sendable, Hashable {
 
     /// Parses the canonical 8-4-4-4-12 hexadecimal form (either case); nil for anything else.
     init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return nil }
+        // Read in place: every recorded call parses its request ID.
+        guard text.utf8.count == 36 else { return nil }
         var value: (UInt64, UInt64) = (0, 0)
         var nibbles = 0
-        for (index, byte) in bytes.enumerated() {
+        for (index, byte) in text.utf8.enumerated() {
             if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
