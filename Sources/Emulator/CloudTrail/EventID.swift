@@ -8,11 +8,20 @@ struct EventID: Sendable, Hashable {
 
     /// Parses the canonical 8-4-4-4-12 hexadecimal form (either case); nil for anything else.
     init?(_ text: String) {
-        // Read in place: every recorded call parses its request ID.
-        guard text.utf8.count == 36 else { return nil }
+        // Read from the contiguous UTF-8 buffer: every recorded call parses its request ID, and stepping the
+        // String's UTF-8 view costs more than the parse.
+        var text = text
+        guard let value = text.withUTF8({ Self.parse($0) }) else { return nil }
+        high = value.0
+        low = value.1
+    }
+
+    /// The two halves of a canonical UUID; nil for anything else.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        guard bytes.count == 36 else { return nil }
         var value: (UInt64, UInt64) = (0, 0)
         var nibbles = 0
-        for (index, byte) in text.utf8.enumerated() {
+        for (index, byte) in bytes.enumerated() {
             if index == 8 || index == 13 || index == 18 || index == 23 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
@@ -25,8 +34,7 @@ struct EventID: Sendable, Hashable {
             }
             nibbles += 1
         }
-        high = value.0
-        low = value.1
+        return value
     }
 
     /// Lowercase canonical text, as AWS writes IDs.
