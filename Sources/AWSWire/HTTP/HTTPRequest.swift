@@ -56,11 +56,18 @@ extension String {
     /// ASCII case-insensitive equality: header names are ASCII, and Unicode folding is slower and wrong here.
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        for (a, b) in zip(utf8, other.utf8) {
-            let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a
-            let lb = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            if la != lb { return false }
+        // Over the contiguous buffers native strings have: every header lookup compares each name, and zipping
+        // two UTF-8 views steps both indexes byte by byte.
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in zip(a, b).allSatisfy(Self.asciiCaseInsensitiveEqual) }
         }
-        return true
+        if case .some(.some(let equal)) = fast { return equal }
+        return zip(utf8, other.utf8).allSatisfy(Self.asciiCaseInsensitiveEqual)
+    }
+
+    private static func asciiCaseInsensitiveEqual(_ a: UInt8, _ b: UInt8) -> Bool {
+        let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a
+        let lb = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        return la == lb
     }
 }
