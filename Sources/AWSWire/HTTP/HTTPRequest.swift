@@ -21,12 +21,18 @@ public struct HTTPRequest: Sendable, Hashable {
 
     /// The path part of the target, still percent-encoded.
     public var path: Substring {
-        target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+        queryMark.map { target[..<$0] } ?? target[...]
     }
 
     /// The query part of the target without `?`, still percent-encoded; empty when there is none.
     public var query: Substring {
-        target.firstIndex(of: "?").map { target[target.index(after: $0)...] } ?? ""
+        queryMark.map { target[target.utf8.index(after: $0)...] } ?? ""
+    }
+
+    /// Where `?` is. Searched in UTF-8: every request routes on the path, and a search over Characters would
+    /// segment graphemes all the way along the target. `?` is ASCII, so the index is a Character boundary.
+    private var queryMark: String.Index? {
+        target.utf8.firstIndex(of: UInt8(ascii: "?"))
     }
 
     /// The first value of a header, matched case-insensitively.
@@ -50,11 +56,18 @@ extension String {
     /// ASCII case-insensitive equality: header names are ASCII, and Unicode folding is slower and wrong here.
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        for (a, b) in zip(utf8, other.utf8) {
-            let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a
-            let lb = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            if la != lb { return false }
+        // Over the contiguous buffers native strings have: every header lookup compares each name, and zipping
+        // two UTF-8 views steps both indexes byte by byte.
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in zip(a, b).allSatisfy(Self.asciiCaseInsensitiveEqual) }
         }
-        return true
+        if case .some(.some(let equal)) = fast { return equal }
+        return zip(utf8, other.utf8).allSatisfy(Self.asciiCaseInsensitiveEqual)
+    }
+
+    private static func asciiCaseInsensitiveEqual(_ a: UInt8, _ b: UInt8) -> Bool {
+        let la = a >= 0x41 && a <= 0x5A ? a | 0x20 : a
+        let lb = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        return la == lb
     }
 }

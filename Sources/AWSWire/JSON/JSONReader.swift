@@ -183,12 +183,24 @@ private struct Parser {
             case 0x00..<0x20:
                 throw JSONDecodingError(.controlCharacterInString, offset: index)
             case 0x20..<0x80:
-                out.append(byte)
-                index += 1
+                // A run of plain ASCII in one append: prompts are mostly that, and a byte-at-a-time append was
+                // most of the parse. The run stops one byte past the limit, where the check above throws as it
+                // would have byte by byte.
+                let room = limits.maxStringBytes - out.count  // not negative: checked above
+                let limit = bytes.count - index > room ? index + room + 1 : bytes.count
+                var end = index + 1
+                while end < limit, Self.isPlain(bytes[end]) { end += 1 }
+                out.append(contentsOf: bytes[index..<end])
+                index = end
             default:
                 try copyUTF8Scalar(into: &out)
             }
         }
+    }
+
+    /// A string byte copied as it is: printable ASCII other than `"` and `\`.
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     /// Validates one multi-byte UTF-8 sequence (no overlongs, no surrogates, ≤ U+10FFFF) and copies it.

@@ -11,21 +11,28 @@ public struct RestPath: Sendable, Hashable {
     ///   - rawPath: the path as received (``HTTPRequest/path``), without the query.
     /// - Throws: `QueryDecodingError` with `.malformedPercentEscape` or `.invalidUTF8`.
     public init(_ rawPath: some StringProtocol) throws(QueryDecodingError) {
+        // Split and decode over the contiguous UTF-8 buffer: every rest-json request routes on its path, and `/`
+        // is ASCII.
         var path = Substring(rawPath)
-        if path.first == "/" { path = path.dropFirst() }
-        if path.isEmpty {
-            segments = []
-            return
-        }
+        segments = try path.withUTF8 { buffer in Result { () throws(QueryDecodingError) in try Self.segments(buffer) } }
+            .get()
+    }
+
+    /// The decoded segments of a path given as its UTF-8 bytes.
+    private static func segments(_ path: UnsafeBufferPointer<UInt8>) throws(QueryDecodingError) -> [String] {
+        var path = path[...]
+        if path.first == UInt8(ascii: "/") { path = path.dropFirst() }
+        if path.isEmpty { return [] }
         var decoded: [String] = []
-        for raw in path.split(separator: "/", omittingEmptySubsequences: false) {
-            decoded.append(try RestPath.decodeSegment(raw.utf8))
+        for raw in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            decoded.append(try decodeSegment(UnsafeBufferPointer(rebasing: raw)))
         }
-        segments = decoded
+        return decoded
     }
 
     /// Percent-decodes one segment, keeping `+`.
-    static func decodeSegment(_ raw: some Collection<UInt8>) throws(QueryDecodingError) -> String {
+    static func decodeSegment(_ raw: UnsafeBufferPointer<UInt8>) throws(QueryDecodingError) -> String {
+        guard raw.contains(UInt8(ascii: "+")) else { return try QueryParameters.percentDecode(raw, parameter: nil) }
         var plusSafe: [UInt8] = []
         plusSafe.reserveCapacity(raw.count)
         for byte in raw {

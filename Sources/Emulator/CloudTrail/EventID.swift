@@ -8,7 +8,16 @@ struct EventID: Sendable, Hashable {
 
     /// Parses the canonical 8-4-4-4-12 hexadecimal form (either case); nil for anything else.
     init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        // Read from the contiguous UTF-8 buffer: every recorded call parses its request ID, and stepping the
+        // String's UTF-8 view costs more than the parse.
+        var text = text
+        guard let value = text.withUTF8({ Self.parse($0) }) else { return nil }
+        high = value.0
+        low = value.1
+    }
+
+    /// The two halves of a canonical UUID; nil for anything else.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
         guard bytes.count == 36 else { return nil }
         var value: (UInt64, UInt64) = (0, 0)
         var nibbles = 0
@@ -25,8 +34,7 @@ struct EventID: Sendable, Hashable {
             }
             nibbles += 1
         }
-        high = value.0
-        low = value.1
+        return value
     }
 
     /// Lowercase canonical text, as AWS writes IDs.

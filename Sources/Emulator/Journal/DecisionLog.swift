@@ -30,16 +30,16 @@ public final class DecisionLog: Sendable {
         init(capacity: Int) { self.capacity = max(1, capacity) }
 
         mutating func insert(_ requestID: String, _ entries: [Entry]) {
-            if byID[requestID] == nil {
-                if order.count < capacity {
-                    order.append(requestID)
-                } else {
-                    byID[order[head]] = nil
-                    order[head] = requestID
-                    head = (head + 1) % capacity
-                }
+            if byID[requestID]?.append(contentsOf: entries) != nil { return }
+            if order.count < capacity {
+                order.append(requestID)
+            } else {
+                byID[order[head]] = nil
+                order[head] = requestID
+                head = (head + 1) % capacity
             }
-            byID[requestID, default: []] += entries
+            // The caller's array itself, not a copy of its entries: no allocation, no retain per entry.
+            byID[requestID] = entries
         }
     }
 

@@ -43,7 +43,7 @@ enum ReplyWriter {
     /// punctuation, start with a greeting or ask for one.
     static func isGreeting(_ text: String) -> Bool {
         // Three words are all that count; a prompt may be megabytes long.
-        let words = text.prefix(64).lowercased().split { !$0.isLetter }.prefix(3)
+        let words = asciiWords(text) ?? text.prefix(64).lowercased().split { !$0.isLetter }.prefix(3).map(String.init)
         guard let first = words.first else { return false }
         if ["hello", "hi", "hey", "hiya", "howdy", "greetings"].contains(first) { return true }
         if first == "good", words.count > 1, ["morning", "afternoon", "evening", "day"].contains(words[1]) {
@@ -51,6 +51,38 @@ enum ReplyWriter {
         }
         if first == "say", words.count > 1, ["hello", "hi", "hey"].contains(words[1]) { return true }
         return false
+    }
+
+    /// The first three words of the first 64 characters, lowercased, read byte by byte when those characters
+    /// are all ASCII (nearly every prompt): the same words as lowercasing and splitting Characters, without
+    /// Unicode case mapping and letter tables on every call. Nil when a non-ASCII byte is among them or
+    /// right after them (it could join the last character), where Unicode rules apply.
+    private static func asciiWords(_ text: String) -> [String]? {
+        let utf8 = text.utf8
+        var words: [String] = []
+        var word: [UInt8] = []
+        var characters = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex, characters < 64 {
+            var byte = utf8[index]
+            guard byte < 0x80 else { return nil }
+            index = utf8.index(after: index)
+            // CR LF is one character.
+            if byte == UInt8(ascii: "\r"), index < utf8.endIndex, utf8[index] == UInt8(ascii: "\n") {
+                index = utf8.index(after: index)
+            }
+            characters += 1
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { byte |= 0x20 }
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+                word.append(byte)
+            } else if !word.isEmpty {
+                if words.count < 3 { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if index < utf8.endIndex, utf8[index] >= 0x80 { return nil }
+        if !word.isEmpty, words.count < 3 { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// 64 words, so six bits of the hash pick one.

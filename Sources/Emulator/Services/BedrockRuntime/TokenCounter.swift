@@ -8,9 +8,16 @@ import AWSWire
 enum TokenCounter {
     /// The number of tokens in `text`.
     static func count(_ text: String) -> Int {
+        // Over the contiguous buffer: every prompt and reply is counted, and stepping `String.UTF8View` costs
+        // more than the per-byte test.
+        var text = text
+        return text.withUTF8(count(utf8:))
+    }
+
+    private static func count(utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
+        for byte in utf8 {
             if isWordByte(byte) {
                 if !inWord { count += 1 }
                 inWord = true
