@@ -26,7 +26,7 @@ final class CloudTrailStore: Sendable {
 
     init(maxEvents: Int = CloudTrailStore.defaultMaxEvents) {
         self.maxEvents = max(1, maxEvents)
-        storage = Mutex(Storage())
+        storage = Mutex(Storage(reserving: self.maxEvents))
     }
 
     /// Adds events recorded together (a cross-account call's two copies), in order.
@@ -59,7 +59,7 @@ final class CloudTrailStore: Sendable {
 
     /// Forgets every event (`POST /_roleplay/reset`).
     func removeAll() {
-        storage.withLock { $0 = Storage() }
+        storage.withLock { $0 = Storage(reserving: maxEvents) }
         identities.withLock { $0.removeAll() }
     }
 
@@ -83,10 +83,8 @@ final class CloudTrailStore: Sendable {
 
 /// Event history's data: the events in sequence order and the indexes over them.
 private struct Storage {
-    /// Events by sequence number: `events[i]` has sequence `base + i`; those before `start` are dropped.
-    var events: [StoredEvent] = []
-    var base = 0
-    var start = 0
+    /// Events by sequence number.
+    var events: SequenceRing<StoredEvent>
     var strings = InternTable<String>()
     var resourceLists = InternTable<[TrailResource]>()
     var shards: [ShardKey: Shard] = [:]
@@ -94,17 +92,25 @@ private struct Storage {
     /// The latest event time recorded: times never go backwards.
     var latestTime = Int64.min
 
-    var liveSequences: Range<Int> { (base + start)..<(base + events.count) }
+    var liveSequences: Range<Int> { events.sequences }
+
+    /// Room for `maxEvents` events (up to a million) from the start: growing the event ring or the event-ID
+    /// index past a million entries would copy or rehash all of them at once, under the lock.
+    init(reserving maxEvents: Int) {
+        let capacity = min(maxEvents, 1 << 20)
+        events = SequenceRing(reserving: capacity)
+        byEventID.reserveCapacity(capacity)
+    }
 
     mutating func append(_ event: CloudTrailEvent, maxEvents: Int) {
         let time = max(event.eventTime, latestTime)
         latestTime = time
-        while start < events.count
-            && (events.count - start >= maxEvents || events[start].eventTime < time - CloudTrailStore.retentionSeconds)
+        while let oldest = events.first,
+            events.count >= maxEvents || oldest.eventTime < time - CloudTrailStore.retentionSeconds
         {
             dropOldest()
         }
-        let sequence = base + events.count
+        let sequence = events.firstSequence + events.count
         let lag = max(0, event.visibleAt - event.eventTime)
         // Each field has its own slot in the intern table's recent-value cache: consecutive events mostly
         // repeat each other field for field, and a comparison is cheaper than a hash.
@@ -132,8 +138,8 @@ private struct Storage {
 
     /// Removes the oldest event from the log, its indexes and the intern tables.
     mutating func dropOldest() {
-        let sequence = base + start
-        let stored = events[start]
+        let sequence = events.firstSequence
+        let stored = events[sequence]
         let key = stored.shardKey
         if shards[key]?.remove(stored, resources: resourceLists[stored.resources] ?? [], sequence: sequence) == true {
             shards[key] = nil
@@ -141,21 +147,12 @@ private struct Storage {
         if byEventID[stored.eventID] == sequence { byEventID[stored.eventID] = nil }
         for handle in stored.stringHandles { strings.release(handle) }
         resourceLists.release(stored.resources)
-        start += 1
-        if start == events.count {
-            base += start
-            events.removeAll(keepingCapacity: true)
-            start = 0
-        } else if start >= 4_096 && start * 2 >= events.count {
-            events.removeFirst(start)
-            base += start
-            start = 0
-        }
+        events.dropFirst()
     }
 
     /// The self-contained event a live sequence number stands for.
     func event(at sequence: Int) -> CloudTrailEvent {
-        let stored = events[sequence - base]
+        let stored = events[sequence]
         return CloudTrailEvent(
             eventID: stored.eventID, eventTime: stored.eventTime,
             visibleAt: stored.eventTime + Int64(stored.lagSeconds), recipientAccountID: strings[stored.account] ?? "",
@@ -181,7 +178,7 @@ private struct Storage {
         case nil: candidates = shard.all.elements
         case (.eventID, let value)?:
             guard let id = EventID(value), let sequence = byEventID[id], liveSequences.contains(sequence),
-                events[sequence - base].shardKey == ShardKey(account: account, region: region)
+                events[sequence].shardKey == ShardKey(account: account, region: region)
             else { return LookupPage(events: []) }
             candidates = [sequence]
         case (.readOnly, let value)?:
@@ -203,14 +200,14 @@ private struct Storage {
         let live = liveSequences
         let first = partition(candidates) { $0 >= live.lowerBound }
         let end = partition(candidates[first...]) {
-            $0 >= before || $0 >= live.upperBound || events[$0 - base].eventTime > newest
+            $0 >= before || $0 >= live.upperBound || events[$0].eventTime > newest
         }
         var found: [Int] = []
         var index = end
         while index > first {
             index -= 1
             let sequence = candidates[index]
-            let stored = events[sequence - base]
+            let stored = events[sequence]
             if stored.eventTime < oldest { break }
             if stored.eventTime + Int64(stored.lagSeconds) > now { continue }
             if found.count == query.maxResults {
