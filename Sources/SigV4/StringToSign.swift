@@ -1,4 +1,4 @@
-public import RoleplayCrypto
+import RoleplayCrypto
 
 /// Task 2 of SigV4: `Algorithm \n X-Amz-Date \n Scope \n hex(SHA-256(CanonicalRequest))`.
 public struct StringToSign: Sendable, Hashable {

@@ -254,7 +254,7 @@ struct CloudTrailLookupTests {
         let history = try History()
         let response = history.endpoint.lookupEvents([:], as: history.alice)
         #expect(response.jsonErrorType == "AccessDeniedException")
-        let managed = try history.endpoint.call(
+        let managed = history.endpoint.call(
             .iam, "AttachUserPolicy",
             ["UserName": "alice", "PolicyArn": "arn:aws:iam::aws:policy/AWSCloudTrail_ReadOnlyAccess"], as: Self.root)
         try #require(managed.status == 200, "\(managed)")

@@ -43,7 +43,7 @@ struct ServeStateDirTests {
     func unusableDirectory() throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "roleplay-not-a-dir-\(UUID().uuidString)")
             .path
-        FileManager.default.createFile(atPath: file, contents: Data())
+        #expect(FileManager.default.createFile(atPath: file, contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let server = try ServeProcess(["serve", "--port", "0", "--state-dir", file])
         #expect(try server.exitStatus(within: .seconds(10)) != 0)

@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 import SigV4
 
 /// Turns an access key ID (and session token) into an identity and the secret its signature must use.

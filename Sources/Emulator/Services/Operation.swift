@@ -1,5 +1,5 @@
-public import AWSWire
-public import PolicyEngine
+import AWSWire
+import PolicyEngine
 
 /// One operation of a service: how to read its input, what it must be allowed to do, and what it does.
 ///
@@ -60,7 +60,7 @@ extension Operation {
             guard case .query(let tree) = parameters else {
                 throw AWSError(code: .invalidAction, message: "\(name) is only served over the query protocol")
             }
-            var reader = QueryInput(tree)
+            let reader = QueryInput(tree)
             let input = try decode(reader)
             try reader.finish()
             var details = TrailDetails(requestParameters: TrailDetails.requestParameters(query: tree))

@@ -1,4 +1,4 @@
-public import AWSWire
+import AWSWire
 
 /// Reads a query-protocol input tree against an operation's shape, collecting every constraint violation.
 ///

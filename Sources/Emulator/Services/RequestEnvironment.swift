@@ -1,4 +1,4 @@
-public import PolicyEngine
+import PolicyEngine
 public import SigV4
 
 /// What a handler knows about the request besides its input: who calls, where, when, and how to make IDs.

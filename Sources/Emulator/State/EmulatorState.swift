@@ -1,4 +1,4 @@
-public import SigV4
+import SigV4
 
 /// All mutable state of the emulator, one value behind one lock (`Emulator`).
 ///

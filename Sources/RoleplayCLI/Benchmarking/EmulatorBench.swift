@@ -21,6 +21,9 @@ extension Roleplay {
 
         @OptionGroup var options: BenchOptions
 
+        @Option(help: "Only the figures whose name contains this text (for a profiler).")
+        var filter: String?
+
         func run() throws {
             #if DEBUG
                 print("warning: debug build; build with `swift build -c release` for real figures")
@@ -29,7 +32,7 @@ extension Roleplay {
             let figures: [(String, HTTPRequest)] = [
                 ("emulator.get_caller_identity", bench.getCallerIdentity), ("emulator.assume_role", bench.assumeRole),
                 ("emulator.invoke_model", bench.invokeModel), ("emulator.converse", bench.converse),
-            ]
+            ].filter { figure in filter.map { figure.0.contains($0) } ?? true }
             for (name, request) in figures {
                 let response = bench.emulator.handle(request)
                 guard response.status == 200 else {
