@@ -62,11 +62,14 @@ extension AWSError {
     /// The error response for `wire`, with each protocol's defaults.
     /// - Parameters:
     ///   - namespace: used by the query protocol only.
-    public func response(_ wire: WireProtocol, requestID: String, namespace: String) -> HTTPResponse {
+    ///   - restJSONMessageKey: used by rest-json only.
+    public func response(
+        _ wire: WireProtocol, requestID: String, namespace: String, restJSONMessageKey: RestJSONMessageKey = .lowercase
+    ) -> HTTPResponse {
         switch wire {
         case .query: return queryResponse(namespace: namespace, requestID: requestID)
         case .json: return jsonResponse(requestID: requestID)
-        case .restJSON: return restJSONResponse(requestID: requestID)
+        case .restJSON: return restJSONResponse(requestID: requestID, messageKey: restJSONMessageKey)
         }
     }
 }

@@ -9,7 +9,7 @@ import SigV4
 /// token) are not, because AWS does not know who made them. The record is built after the response is encoded,
 /// when the credentials STS minted exist, and outside the state lock.
 extension Emulator {
-    ///
+    /// Records the call.
     /// - Parameter trail: what the operation said about the call; nil when decoding failed, in which case a
     ///   query-protocol call still records its parameters (AWS shows what a refused request asked for).
     func recordTrail(_ environment: RequestEnvironment, route: Route, trail: TrailDetails?, error: AWSError?) {
@@ -55,14 +55,14 @@ extension Emulator {
         store([event, copy])
     }
 
-    /// `eventSource`: both Bedrock planes record as `bedrock.amazonaws.com` (spec §8.2).
     /// Adds events to event history, and to the journal when state is durable (`--state-dir`).
     private func store(_ events: [CloudTrailEvent]) {
         cloudTrail.append(events)
         guard journal != nil else { return }
-        for event in events { journal(event: event.journalBytes()) }
+        journal(events: events.map { $0.journalBytes() })
     }
 
+    /// `eventSource`: both Bedrock planes record as `bedrock.amazonaws.com` (spec §8.2).
     static func eventSource(_ service: Service) -> String {
         switch service {
         case .sts: "sts.amazonaws.com"

@@ -33,22 +33,9 @@ public final class IDGenerator: Sendable {
         return bytes
     }
 
-    /// A UUID v4 in its canonical lowercase text form, as AWS request IDs are (one per request: written
-    /// digit by digit rather than through hex strings and slices).
-    func requestID() -> String {
-        var b = bytes(16)
-        b[6] = (b[6] & 0x0F) | 0x40
-        b[8] = (b[8] & 0x3F) | 0x80
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(36)
-        for (index, byte) in b.enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    /// A UUID v4 in its canonical lowercase text form, as AWS request IDs are (`EventID`, which CloudTrail's
+    /// event IDs use too).
+    func requestID() -> String { EventID(self).text }
 
     /// `prefix` followed by upper-case letters and digits up to `length` characters: role IDs (`AROA…`, 21),
     /// user IDs (`AIDA…`), policy IDs (`ANPA…`), access key IDs (`AKIA…`, 20, base32 alphabet).

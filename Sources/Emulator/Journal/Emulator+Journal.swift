@@ -59,10 +59,11 @@ extension Emulator {
         return result
     }
 
-    /// Journals a CloudTrail event (its `journalBytes()`) and hands it to the kernel; call it where the event is
-    /// stored, before the response is returned. Takes no state lock.
-    func journal(event bytes: [UInt8]) {
-        journal?.append(.event(bytes)).commit()
+    /// Journals CloudTrail events (their `journalBytes()`) and hands them to the kernel in one write; call it
+    /// where the events are stored, before the response is returned. Takes no state lock.
+    func journal(events: [[UInt8]]) {
+        guard let journal else { return }
+        events.map { journal.append(.event($0)) }.last?.commit()
     }
 
     /// Under the lock: appends a record for each change the state tracked since the last call, and forgets them.

@@ -67,16 +67,15 @@ extension Emulator {
             return response
         } catch {
             let failure = PipelineError(error)
-            let response: HTTPResponse
+            var messageKey = AWSError.RestJSONMessageKey.lowercase
             if case .accessDenied = failure.kind {
                 decision = "deny"
                 // IAM-layer denials of rest-json services carry `Message`, not the modeled `message` (§6.4).
-                response = route.service.wireProtocol == .restJSON
-                    ? failure.error.restJSONResponse(requestID: requestID, messageKey: .capitalized)
-                    : failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
-            } else {
-                response = failure.error.response(route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace)
+                messageKey = .capitalized
             }
+            let response = failure.error.response(
+                route.service.wireProtocol, requestID: requestID, namespace: route.service.namespace,
+                restJSONMessageKey: messageKey)
             if let recorded {
                 recordTrail(recorded.environment, route: route, trail: recorded.trail, error: failure.error)
             }

@@ -20,6 +20,21 @@ struct Operation: Sendable {
     }
 }
 
+extension Operation.Call {
+    /// `input`, decoded once, bound to the operation's steps (what every builder below returns).
+    init<Input>(
+        binding input: Input,
+        authorize: @escaping @Sendable (Input, EmulatorState, RequestEnvironment) throws(AWSError) -> [AuthorizationCheck],
+        execute: @escaping (Input, inout EmulatorState, RequestEnvironment) throws(AWSError) -> OperationOutput,
+        trail: TrailDetails
+    ) {
+        self.init(
+            authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
+            execute: { (state, environment) throws(AWSError) in try execute(input, &state, environment) },
+            trail: trail)
+    }
+}
+
 /// What an operation produced, before the protocol encodes it.
 enum OperationOutput {
     /// Query protocol: the `<{Op}Result>` members, or none for operations without an output shape.
@@ -66,8 +81,8 @@ extension Operation {
             var details = TrailDetails(requestParameters: TrailDetails.requestParameters(query: tree))
             trail(input, &details)
             return Call(
-                authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
-                execute: { (state, environment) throws(AWSError) in .query(try execute(input, &state, environment)) },
+                binding: input, authorize: authorize,
+                execute: { (input, state, environment) throws(AWSError) in .query(try execute(input, &state, environment)) },
                 trail: details)
         }
     }
@@ -88,10 +103,7 @@ extension Operation {
                 throw AWSError(code: .unknownOperationException, message: "The requested operation is not recognized.", httpStatus: 404)
             }
             let input = try decode(request, environment)
-            return Call(
-                authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
-                execute: { (state, environment) throws(AWSError) in try execute(input, &state, environment) },
-                trail: trail(input))
+            return Call(binding: input, authorize: authorize, execute: execute, trail: trail(input))
         }
     }
 
@@ -108,19 +120,14 @@ extension Operation {
             guard case .json(let body) = parameters else {
                 throw AWSError(code: .unknownOperationException, message: "The operation \(name) is not recognized.")
             }
-            let document: JSONValue
-            do {
-                document = body.isEmpty ? .object([]) : try JSONReader().decode(body)
-            } catch {
-                throw AWSError(code: .serializationException, message: "Start of structure or map found where not expected.")
-            }
-            guard case .object = document else {
+            guard let document = body.isEmpty ? .object([]) : try? JSONReader().decode(body), case .object = document
+            else {
                 throw AWSError(code: .serializationException, message: "Start of structure or map found where not expected.")
             }
             let input = try decode(document, environment)
             return Call(
-                authorization: { (state, environment) throws(AWSError) in try authorize(input, state, environment) },
-                execute: { (state, environment) throws(AWSError) in .json(try execute(input, &state, environment)) },
+                binding: input, authorize: authorize,
+                execute: { (input, state, environment) throws(AWSError) in .json(try execute(input, &state, environment)) },
                 trail: trail(input))
         }
     }

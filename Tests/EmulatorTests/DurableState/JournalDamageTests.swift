@@ -139,10 +139,10 @@ struct JournalDamageTests {
         let fake = { (n: UInt8) in [UInt8](repeating: n, count: Int(n) * 10) }
         do {
             let emulator = try directory.emulator()
-            emulator.journal(event: fake(1))
+            emulator.journal(events: [fake(1)])
             emulator.reset()
-            emulator.journal(event: fake(2))
-            emulator.journal(event: fake(3))
+            emulator.journal(events: [fake(2)])
+            emulator.journal(events: [fake(3)])
         }
         let restored = {
             try JournalDirectory(path: directory.path, warn: { _ in }).restore(wallClock: { TestEndpoint.epoch })
