@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "roleplay", targets: ["roleplay"]),
         .library(name: "SigV4", targets: ["SigV4"]),
         .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
+        .library(name: "ConnectorKit", targets: ["ConnectorKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,10 +36,20 @@ let package = Package(
             // `Bundle.module` fails on Linux once the static binary is copied away from its build folder.
             resources: [.embedInCode("Services/Bedrock/Catalog/models.json")],
             swiftSettings: strictSettings),
+        // The client core a connector ships: signing, credentials, retries, the service clients, set-up and the
+        // connection check. FoundationNetworking's URLSession needs libcurl at link time (static Swift runtime).
+        .target(
+            name: "ConnectorKit", dependencies: ["SigV4", "AWSWire", "RoleplayCrypto"], swiftSettings: strictSettings,
+            linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
+        // ConnectorKit's in-process transport over an `Emulator` (tests, `roleplay connector check` without a server).
+        .target(
+            name: "ConnectorKitEmulator", dependencies: ["ConnectorKit", "Emulator", "AWSWire"],
+            swiftSettings: strictSettings),
         .target(
             name: "RoleplayCLI",
             dependencies: [
                 "SigV4", "SigV4Vectors", "PolicyEngine", "RoleplayCrypto", "Emulator", "HTTPServer", "AWSWire",
+                "ConnectorKit", "ConnectorKitEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,6 +72,10 @@ let package = Package(
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "EmulatorTests", dependencies: ["Emulator", "SigV4", "PolicyEngine", "AWSWire", "TestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ConnectorKitTests",
+            dependencies: ["ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "SigV4", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",
