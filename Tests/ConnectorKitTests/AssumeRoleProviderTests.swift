@@ -47,7 +47,9 @@ import Testing
         #expect(try await fixture.assumeRoleEvents(in: EmulatorFixture.saasAccount).count == 3)
     }
 
-    @Test("Credential refresh under 100 concurrent callers: exactly one AssumeRole per refresh (counted in the emulator's CloudTrail)")
+    @Test(
+        "Credential refresh under 100 concurrent callers: exactly one AssumeRole per refresh (counted in the emulator's CloudTrail)"
+    )
     func oneAssumeRolePerRefreshUnderConcurrentCallers() async throws {
         let fixture = try await EmulatorFixture()
         let clock = ManualClock(fixture.emulatorNow)

@@ -24,7 +24,10 @@ import Testing
         let error = await #expect(throws: CredentialsError.self) {
             try await EnvironmentCredentialsProvider(environment: ["AWS_ACCESS_KEY_ID": ""]).credentials()
         }
-        guard case .notFound = error else { Issue.record("expected notFound, got \(String(describing: error))"); return }
+        guard case .notFound = error else {
+            Issue.record("expected notFound, got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func aKeyWithoutSecretIsIncomplete() async throws {
@@ -36,7 +39,8 @@ import Testing
 
     @Test func theFirstProviderWithCredentialsWinsAndIsRemembered() async throws {
         let scratch = try ScratchDirectory()
-        let credentialsFile = try scratch.write("credentials", "[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = s\n")
+        let credentialsFile = try scratch.write(
+            "credentials", "[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = s\n")
         let environment = ["AWS_SHARED_CREDENTIALS_FILE": credentialsFile, "AWS_CONFIG_FILE": scratch.path + "/none"]
         let chain = CredentialsProviderChain.default(environment: environment)
         #expect(try await chain.credentials().credentials.accessKeyID == "AKIAFILE")
@@ -76,6 +80,9 @@ import Testing
             StaticCredentialsProvider(accessKeyID: "AKIASTATIC", secretAccessKey: "s"),
         ])
         let error = await #expect(throws: CredentialsError.self) { try await chain.credentials() }
-        guard case .incomplete = error else { Issue.record("expected incomplete, got \(String(describing: error))"); return }
+        guard case .incomplete = error else {
+            Issue.record("expected incomplete, got \(String(describing: error))")
+            return
+        }
     }
 }

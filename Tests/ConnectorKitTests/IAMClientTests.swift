@@ -76,7 +76,8 @@ import Testing
         try await iam.deleteRole(name: "worker")
 
         let notAttached = await #expect(throws: ServiceError.self) {
-            try await iam.detachRolePolicy(roleName: EmulatorFixture.roleName, policyARN: "arn:aws:iam::aws:policy/ReadOnlyAccess")
+            try await iam.detachRolePolicy(
+                roleName: EmulatorFixture.roleName, policyARN: "arn:aws:iam::aws:policy/ReadOnlyAccess")
         }
         #expect(notAttached?.code == "NoSuchEntity")
         #expect(notAttached?.status == 404)
@@ -101,7 +102,8 @@ import Testing
         #expect(denied?.code == "AccessDenied")
 
         let missing = await #expect(throws: ServiceError.self) {
-            try await iam.putUserPolicy(userName: "nobody", policyName: "p", document: EmulatorFixture.allowPolicy(["s3:*"]))
+            try await iam.putUserPolicy(
+                userName: "nobody", policyName: "p", document: EmulatorFixture.allowPolicy(["s3:*"]))
         }
         #expect(missing?.code == "NoSuchEntity")
     }

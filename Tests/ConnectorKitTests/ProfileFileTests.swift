@@ -61,7 +61,9 @@ import Testing
     @Test func aCredentialsSectionWithTokenWinsOverTheConfigFile() async throws {
         let scratch = try ScratchDirectory()
         let credentials = try await provider("ci", in: scratch).credentials()
-        #expect(credentials == AWSCredentials(accessKeyID: "AKIACI", secretAccessKey: "ci-secret", sessionToken: "ci-token"))
+        #expect(
+            credentials == AWSCredentials(accessKeyID: "AKIACI", secretAccessKey: "ci-secret", sessionToken: "ci-token")
+        )
     }
 
     @Test func theConfigFileNeedsTheProfilePrefix() async throws {
@@ -80,7 +82,10 @@ import Testing
         let scratch = try ScratchDirectory()
         let provider = try provider("nope", in: scratch)
         let error = await #expect(throws: CredentialsError.self) { try await provider.credentials() }
-        guard case .notFound(let detail) = error else { Issue.record("expected notFound, got \(String(describing: error))"); return }
+        guard case .notFound(let detail) = error else {
+            Issue.record("expected notFound, got \(String(describing: error))")
+            return
+        }
         #expect(detail.contains("\"nope\""))
         #expect(detail.contains(provider.credentialsFilePath))
         #expect(detail.contains(provider.configFilePath))
@@ -92,12 +97,17 @@ import Testing
         #expect(provider.credentialsFilePath == scratch.path + "/.aws/credentials")
         #expect(provider.configFilePath == scratch.path + "/.aws/config")
         let error = await #expect(throws: CredentialsError.self) { try await provider.credentials() }
-        guard case .notFound = error else { Issue.record("expected notFound, got \(String(describing: error))"); return }
+        guard case .notFound = error else {
+            Issue.record("expected notFound, got \(String(describing: error))")
+            return
+        }
     }
 
     @Test func aKeyWithoutSecretIsADescriptiveError() async throws {
         let scratch = try ScratchDirectory()
-        let error = await #expect(throws: CredentialsError.self) { try await provider("half", in: scratch).credentials() }
+        let error = await #expect(throws: CredentialsError.self) {
+            try await provider("half", in: scratch).credentials()
+        }
         guard case .invalidProfile(let profile, let file, let reason) = error else {
             Issue.record("expected invalidProfile, got \(String(describing: error))")
             return

@@ -13,7 +13,8 @@ import Testing
         let before = fixture.emulatorNow
         let session = try await fixture.connectorSTS.assumeRole(EmulatorFixture.connectorRequest())
 
-        #expect(session.assumedRoleARN == "arn:aws:sts::123456789012:assumed-role/airia-bedrock-access/connector-session")
+        #expect(
+            session.assumedRoleARN == "arn:aws:sts::123456789012:assumed-role/airia-bedrock-access/connector-session")
         #expect(session.assumedRoleID.hasPrefix("AROA"))
         #expect(session.assumedRoleID.hasSuffix(":connector-session"))
         #expect(session.credentials.credentials.accessKeyID.hasPrefix("ASIA"))
@@ -53,13 +54,17 @@ import Testing
         let fixture = try await EmulatorFixture()
         // Tags and a source identity need sts:TagSession and sts:SetSourceIdentity from both sides.
         let sessionActions = ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"]
-        try await IAMClient(credentials: EmulatorFixture.root(EmulatorFixture.saasAccount), configuration: fixture.configuration)
-            .putUserPolicy(
-                userName: "saas-connector", policyName: "allow", document: EmulatorFixture.allowPolicy(sessionActions))
+        let saasIAM = IAMClient(
+            credentials: EmulatorFixture.root(EmulatorFixture.saasAccount), configuration: fixture.configuration)
+        try await saasIAM.putUserPolicy(
+            userName: "saas-connector", policyName: "allow", document: EmulatorFixture.allowPolicy(sessionActions))
         let trust = EmulatorFixture.trustPolicy(externalID: EmulatorFixture.externalID)
-            .replacingOccurrences(of: #""Action":"sts:AssumeRole""#, with: #""Action":["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]"#)
-        try await IAMClient(credentials: EmulatorFixture.root(EmulatorFixture.customerAccount), configuration: fixture.configuration)
-            .updateAssumeRolePolicy(roleName: EmulatorFixture.roleName, policy: trust)
+            .replacingOccurrences(
+                of: #""Action":"sts:AssumeRole""#,
+                with: #""Action":["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]"#)
+        let customerIAM = IAMClient(
+            credentials: EmulatorFixture.root(EmulatorFixture.customerAccount), configuration: fixture.configuration)
+        try await customerIAM.updateAssumeRolePolicy(roleName: EmulatorFixture.roleName, policy: trust)
 
         var request = EmulatorFixture.connectorRequest(session: "tenant-42")
         request.durationSeconds = 900
@@ -110,7 +115,8 @@ import Testing
         #expect(
             encoded == [
                 "RoleArn=arn:aws:iam::123456789012:role/r", "RoleSessionName=s",
-                "PolicyArns.member.1.arn=arn:aws:iam::aws:policy/A", "PolicyArns.member.2.arn=arn:aws:iam::aws:policy/B",
+                "PolicyArns.member.1.arn=arn:aws:iam::aws:policy/A",
+                "PolicyArns.member.2.arn=arn:aws:iam::aws:policy/B",
                 "Policy={}", "DurationSeconds=900", "Tags.member.1.Key=k1", "Tags.member.1.Value=v1",
                 "Tags.member.2.Key=k2", "Tags.member.2.Value=v2", "TransitiveTagKeys.member.1=k1", "ExternalId=x",
                 "SourceIdentity=id",
@@ -137,7 +143,8 @@ import Testing
             </AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>
             """
         let sts = STSClient(
-            region: "us-east-1", credentials: StaticCredentialsProvider(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "s"),
+            region: "us-east-1",
+            credentials: StaticCredentialsProvider(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "s"),
             configuration: ClientConfiguration(transport: CannedTransport(body: body)))
         let error = await #expect(throws: QueryResponseError.self) {
             try await sts.assumeRole(EmulatorFixture.connectorRequest())
@@ -146,7 +153,8 @@ import Testing
         #expect(error?.reason.contains("Credentials/AccessKeyId") == true)
 
         let garbage = STSClient(
-            region: "us-east-1", credentials: StaticCredentialsProvider(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "s"),
+            region: "us-east-1",
+            credentials: StaticCredentialsProvider(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "s"),
             configuration: ClientConfiguration(transport: CannedTransport(body: "<not xml")))
         let parseError = await #expect(throws: QueryResponseError.self) { try await garbage.getCallerIdentity() }
         #expect(parseError?.operation == "GetCallerIdentity")

@@ -47,10 +47,9 @@ public struct ProfileCredentialsProvider: CredentialsProvider {
 
     /// The provider the profile stands for, from the files as they are now.
     func resolve() throws -> any CredentialsProvider {
-        let files = try (
-            credentials: ProfileFile(path: credentialsFilePath, kind: .credentials),
-            config: ProfileFile(path: configFilePath, kind: .config))
-        return try provider(for: profile, files: files, chain: [])
+        let credentials = try ProfileFile(path: credentialsFilePath, kind: .credentials)
+        let config = try ProfileFile(path: configFilePath, kind: .config)
+        return try provider(for: profile, files: (credentials, config), chain: [])
     }
 
     private func provider(
@@ -108,7 +107,9 @@ public struct ProfileCredentialsProvider: CredentialsProvider {
             now: configuration.now)
     }
 
-    private func staticKeys(_ settings: [String: String], profile: String, file: String) throws -> StaticCredentialsProvider {
+    private func staticKeys(
+        _ settings: [String: String], profile: String, file: String
+    ) throws -> StaticCredentialsProvider {
         let id = settings["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
         let secret = settings["aws_secret_access_key"].flatMap { $0.isEmpty ? nil : $0 }
         switch (id, secret) {

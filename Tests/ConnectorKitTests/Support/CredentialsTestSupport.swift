@@ -27,7 +27,10 @@ extension EmulatorFixture {
             "MaxResults": 50,
         ]
         let response = try await client(.cloudTrail, as: Self.root(account))
-            .send(.json(targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", operation: "LookupEvents", body: lookup))
+            .send(
+                .json(
+                    targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", operation: "LookupEvents",
+                    body: lookup))
         let answer = try JSONReader().decode(response.body)
         guard let events = answer["Events"]?.arrayValue else { throw FixtureError("LookupEvents answered no Events") }
         return events
