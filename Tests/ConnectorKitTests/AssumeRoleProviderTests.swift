@@ -10,7 +10,7 @@ import Testing
 
     @Test func cachesUntilTheMarginThenRefreshes() async throws {
         let fixture = try await EmulatorFixture()
-        let clock = ManualClock(fixture.emulatorNow)
+        let clock = ProviderTestClock(fixture.emulatorNow)
         let provider = AssumeRoleCredentialsProvider(
             sts: fixture.connectorSTS, request: EmulatorFixture.connectorRequest(), refreshMargin: .seconds(300),
             now: clock.reader)
@@ -52,7 +52,7 @@ import Testing
     )
     func oneAssumeRolePerRefreshUnderConcurrentCallers() async throws {
         let fixture = try await EmulatorFixture()
-        let clock = ManualClock(fixture.emulatorNow)
+        let clock = ProviderTestClock(fixture.emulatorNow)
         let provider = AssumeRoleCredentialsProvider(
             sts: fixture.connectorSTS, request: EmulatorFixture.connectorRequest(), now: clock.reader)
 
@@ -73,11 +73,20 @@ import Testing
         let fixture = try await EmulatorFixture()
         var request = EmulatorFixture.connectorRequest()
         request.externalID = "reloaded-page"
-        let provider = AssumeRoleCredentialsProvider(sts: fixture.connectorSTS, request: request)
+        // The refresh's answer waits until every caller is in: a caller arriving after a failure has been
+        // thrown starts a new refresh, as it should, which would make the count depend on scheduling.
+        let gate = RefreshGateTransport(fixture.configuration.transport)
+        var configuration = fixture.configuration
+        configuration.transport = gate
+        let sts = STSClient(
+            region: EmulatorFixture.region, credentials: fixture.connector, configuration: configuration)
+        let provider = AssumeRoleCredentialsProvider(sts: sts, request: request)
+        let started = CallerCount()
 
         let outcomes = await withTaskGroup(of: (any Error)?.self) { group in
             for _ in 0..<Self.callers {
                 group.addTask {
+                    started.increment()
                     do {
                         _ = try await provider.credentials()
                         return nil
@@ -86,6 +95,10 @@ import Testing
                     }
                 }
             }
+            while started.value < Self.callers { await Task.yield() }
+            // Each started caller is at most one actor hop from waiting on the refresh.
+            try? await Task.sleep(for: .milliseconds(200))
+            gate.open()
             return await group.reduce(into: []) { $0.append($1) }
         }
         let errors = outcomes.compactMap { $0 as? ServiceError }

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func theFirstProviderWithCredentialsWinsAndIsRemembered() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let credentialsFile = try scratch.write(
             "credentials", "[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = s\n")
         let environment = ["AWS_SHARED_CREDENTIALS_FILE": credentialsFile, "AWS_CONFIG_FILE": scratch.path + "/none"]
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func anExhaustedChainListsEveryProvider() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let environment = [
             "AWS_SHARED_CREDENTIALS_FILE": scratch.path + "/credentials", "AWS_CONFIG_FILE": scratch.path + "/config",
         ]

@@ -42,7 +42,7 @@ import Testing
         """
 
     func provider(
-        _ profile: String?, in scratch: borrowing ScratchDirectory, extra: [String: String] = [:],
+        _ profile: String?, in scratch: borrowing ProfileScratchDirectory, extra: [String: String] = [:],
         configuration: ClientConfiguration? = nil
     ) throws -> ProfileCredentialsProvider {
         let environment = [
@@ -53,13 +53,13 @@ import Testing
     }
 
     @Test func theDefaultProfileFromTheCredentialsFile() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let credentials = try await provider(nil, in: scratch).credentials()
         #expect(credentials == AWSCredentials(accessKeyID: "AKIADEFAULT", secretAccessKey: "secret/with#hash"))
     }
 
     @Test func aCredentialsSectionWithTokenWinsOverTheConfigFile() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let credentials = try await provider("ci", in: scratch).credentials()
         #expect(
             credentials == AWSCredentials(accessKeyID: "AKIACI", secretAccessKey: "ci-secret", sessionToken: "ci-token")
@@ -67,19 +67,19 @@ import Testing
     }
 
     @Test func theConfigFileNeedsTheProfilePrefix() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         #expect(try await provider("dev", in: scratch).credentials().credentials.accessKeyID == "AKIADEV")
     }
 
     @Test func theProfileComesFromAWSProfile() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let provider = try provider(nil, in: scratch, extra: ["AWS_PROFILE": "dev"])
         #expect(provider.profile == "dev")
         #expect(try await provider.credentials().credentials.accessKeyID == "AKIADEV")
     }
 
     @Test func anUnknownProfileIsNotFoundNamingBothFiles() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let provider = try provider("nope", in: scratch)
         let error = await #expect(throws: CredentialsError.self) { try await provider.credentials() }
         guard case .notFound(let detail) = error else {
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func missingFilesAreEmpty() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let provider = ProfileCredentialsProvider(environment: ["HOME": scratch.path])
         #expect(provider.credentialsFilePath == scratch.path + "/.aws/credentials")
         #expect(provider.configFilePath == scratch.path + "/.aws/config")
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func aKeyWithoutSecretIsADescriptiveError() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let error = await #expect(throws: CredentialsError.self) {
             try await provider("half", in: scratch).credentials()
         }
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func aLineThatIsNoSettingIsAnError() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let file = try scratch.write("credentials", "[default]\nthis is not a setting\n")
         let provider = ProfileCredentialsProvider(
             environment: ["AWS_SHARED_CREDENTIALS_FILE": file, "AWS_CONFIG_FILE": scratch.path + "/none"])
@@ -145,7 +145,7 @@ import Testing
     }
 
     func roleProvider(
-        _ profile: String, config: String, in scratch: borrowing ScratchDirectory, fixture: EmulatorFixture?
+        _ profile: String, config: String, in scratch: borrowing ProfileScratchDirectory, fixture: EmulatorFixture?
     ) throws -> ProfileCredentialsProvider {
         ProfileCredentialsProvider(
             profile: profile,
@@ -158,7 +158,7 @@ import Testing
 
     @Test func aRoleProfileAssumesTheRoleWithTheSourceProfilesKeys() async throws {
         let fixture = try await EmulatorFixture()
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let key = try await fixture.connector.credentials()
         let provider = try roleProvider(
             "customer", config: Self.roleConfig(key: key, externalID: EmulatorFixture.externalID), in: scratch,
@@ -178,7 +178,7 @@ import Testing
 
     @Test func aRoleProfileWithTheWrongExternalIDIsAccessDenied() async throws {
         let fixture = try await EmulatorFixture()
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let key = try await fixture.connector.credentials()
         let provider = try roleProvider(
             "customer", config: Self.roleConfig(key: key, externalID: "wrong"), in: scratch, fixture: fixture)
@@ -186,8 +186,43 @@ import Testing
         #expect(error?.code == "AccessDenied")
     }
 
+    @Test(arguments: [
+        ("source_profile = saas\ncredential_source = Environment", "credential_source is not supported"),
+        ("source_profile = saas\nmfa_serial = arn:aws:iam::808540602285:mfa/me", "mfa_serial needs a token code"),
+        ("external_id = x", "role_arn needs a source_profile"),
+        ("source_profile = absent", "source_profile \"absent\": profile \"absent\" is in neither"),
+        ("source_profile = empty", "source_profile \"empty\": profile \"empty\""),
+    ])
+    func anUnusableRoleProfileIsInvalid(settings: String, message: String) async throws {
+        let scratch = try ProfileScratchDirectory()
+        let config = """
+            [profile saas]
+            aws_access_key_id = AKIAKEY
+            aws_secret_access_key = s
+            [profile empty]
+            region = us-east-1
+            [profile customer]
+            role_arn = \(EmulatorFixture.roleARN)
+            \(settings)
+            """
+        let provider = ProfileCredentialsProvider(
+            profile: "customer",
+            environment: [
+                "AWS_CONFIG_FILE": try scratch.write("config", config),
+                "AWS_SHARED_CREDENTIALS_FILE": scratch.path + "/none",
+            ],
+            configuration: ClientConfiguration(transport: CannedSuccessTransport(body: "")))
+        let error = await #expect(throws: CredentialsError.self) { try await provider.credentials() }
+        guard case .invalidProfile(let profile, _, let reason) = error else {
+            Issue.record("expected invalidProfile, got \(String(describing: error))")
+            return
+        }
+        #expect(profile == "customer")
+        #expect(reason.contains(message), "\(reason)")
+    }
+
     @Test func aRoleProfileWithoutConfigurationOrWithALoopIsInvalid() async throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try ProfileScratchDirectory()
         let key = AWSCredentials(accessKeyID: "AKIAKEY", secretAccessKey: "s")
         let unconfigured = try roleProvider(
             "customer", config: Self.roleConfig(key: key, externalID: "x"), in: scratch, fixture: nil)

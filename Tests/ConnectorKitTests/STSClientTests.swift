@@ -145,7 +145,7 @@ import Testing
         let sts = STSClient(
             region: "us-east-1",
             credentials: StaticCredentialsProvider(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "s"),
-            configuration: ClientConfiguration(transport: CannedTransport(body: body)))
+            configuration: ClientConfiguration(transport: CannedSuccessTransport(body: body)))
         let error = await #expect(throws: QueryResponseError.self) {
             try await sts.assumeRole(EmulatorFixture.connectorRequest())
         }
@@ -155,17 +155,8 @@ import Testing
         let garbage = STSClient(
             region: "us-east-1",
             credentials: StaticCredentialsProvider(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "s"),
-            configuration: ClientConfiguration(transport: CannedTransport(body: "<not xml")))
+            configuration: ClientConfiguration(transport: CannedSuccessTransport(body: "<not xml")))
         let parseError = await #expect(throws: QueryResponseError.self) { try await garbage.getCallerIdentity() }
         #expect(parseError?.operation == "GetCallerIdentity")
-    }
-}
-
-/// Answers every request 200 with one fixed body: a success answer the emulator would never send.
-struct CannedTransport: Transport {
-    let body: String
-
-    func send(_ request: TransportRequest) async throws -> TransportResponse {
-        TransportResponse(status: 200, headers: [], body: ResponseBody(bytes: Array(body.utf8)))
     }
 }

@@ -85,15 +85,19 @@ public struct ProfileCredentialsProvider: CredentialsProvider {
             guard let value = Int(text) else { throw invalid("duration_seconds \"\(text)\" is not a number") }
             duration = value
         }
-        // A profile naming itself as source signs with its own keys (the CLI allows it).
+        guard !chain.contains(source) else {
+            throw invalid("source_profile loop: " + (chain + [name, source]).joined(separator: " -> "))
+        }
+        // A profile naming itself as source signs with its own keys (the CLI allows it). A source without
+        // credentials makes this profile broken, not absent: a chain must not pass over it to another identity.
         let base: any CredentialsProvider
-        if source == name {
-            base = try staticKeys(settings, profile: name, file: file)
-        } else {
-            guard !chain.contains(source) else {
-                throw invalid("source_profile loop: " + (chain + [name, source]).joined(separator: " -> "))
-            }
-            base = try provider(for: source, files: files, chain: chain + [name])
+        do {
+            base =
+                source == name
+                ? try staticKeys(settings, profile: name, file: file)
+                : try provider(for: source, files: files, chain: chain + [name])
+        } catch CredentialsError.notFound(let detail) {
+            throw invalid("source_profile \"\(source)\": \(detail)")
         }
         let stsRegion =
             region ?? settings["region"] ?? nonEmpty("AWS_REGION") ?? nonEmpty("AWS_DEFAULT_REGION") ?? "us-east-1"

@@ -44,7 +44,7 @@ extension EmulatorFixture {
 }
 
 /// A clock a test sets by hand, read by the provider under test from any thread.
-final class ManualClock: Sendable {
+final class ProviderTestClock: Sendable {
     private let current: Mutex<Date>
 
     init(_ start: Date) { current = Mutex(start) }
@@ -57,8 +57,17 @@ final class ManualClock: Sendable {
     var reader: @Sendable () -> Date { { [self] in now } }
 }
 
+/// A count shared by concurrent tasks.
+final class CallerCount: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int { count.withLock { $0 } }
+
+    func increment() { count.withLock { $0 += 1 } }
+}
+
 /// A fresh directory for profile files, removed when the test is done with it.
-struct ScratchDirectory: ~Copyable {
+struct ProfileScratchDirectory: ~Copyable {
     let path: String
 
     init() throws {
@@ -75,4 +84,29 @@ struct ScratchDirectory: ~Copyable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Answers every request 200 with one fixed body: a success answer the emulator would never send.
+struct CannedSuccessTransport: Transport {
+    let body: String
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        TransportResponse(status: 200, headers: [], body: ResponseBody(bytes: Array(body.utf8)))
+    }
+}
+
+/// Passes requests on to `next`, but holds each one until `open()`: lets a test have every caller waiting on
+/// a refresh before the refresh's answer arrives.
+final class RefreshGateTransport: Transport {
+    let next: any Transport
+    private let isOpen = Mutex(false)
+
+    init(_ next: any Transport) { self.next = next }
+
+    func open() { isOpen.withLock { $0 = true } }
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        while !isOpen.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(1)) }
+        return try await next.send(request)
+    }
 }
