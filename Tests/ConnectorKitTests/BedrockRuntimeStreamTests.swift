@@ -90,6 +90,35 @@ import Testing
         #expect(chunkError?.code == "throttlingException")
     }
 
+    @Test func aToolCallIsDecodedWholeAndStreamed() async throws {
+        try fixture.admin(
+            "/_roleplay/bedrock/responses",
+            #"{"model":"*","prompt":"weather","tool_use":{"name":"get_weather","input":{"city":"Lisbon"}}}"#)
+        let request = ConverseRequest(modelID: Self.model, messages: [.user("What is the weather in Lisbon?")])
+        let whole = try await runtime.converse(request)
+        #expect(whole.stopReason == "tool_use")
+        let use = try #require(
+            whole.message.content.compactMap { block -> ToolUseBlock? in
+                if case .toolUse(let use) = block { use } else { nil }
+            }.first)
+        #expect(use.name == "get_weather")
+        #expect(use.input == ["city": "Lisbon"])
+        #expect(!use.toolUseID.isEmpty)
+
+        var events: [ConverseStreamEvent] = []
+        for try await event in try await runtime.converseStream(request) { events.append(event) }
+        let start = try #require(
+            events.compactMap { event -> ToolUseStart? in
+                if case .contentBlockStart(_, let start) = event { start } else { nil }
+            }.first)
+        #expect(start.name == "get_weather")
+        let input = events.compactMap { event -> String? in
+            if case .toolUseInputDelta(_, let input) = event { input } else { nil }
+        }.joined()
+        #expect(try JSONReader().decode(input) == use.input)
+        #expect(events.contains(.messageStop(stopReason: "tool_use")))
+    }
+
     @Test func anErrorBeforeTheStreamIsThrownByTheCall() async throws {
         let error = await #expect(throws: ServiceError.self) {
             try await runtime.converseStream(.greeting(modelID: BedrockRuntimeClientTests.profileOnlyModel))
