@@ -1,8 +1,8 @@
 internal import AWSWire
-public import Foundation
+internal import Foundation
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    internal import FoundationNetworking
 #endif
 
 /// Real HTTP(S) over Foundation's `URLSession`: for AWS itself and for `roleplay serve`.
@@ -43,7 +43,12 @@ public final class URLSessionTransport: Transport {
         session = URLSession(configuration: configuration, delegate: exchanges, delegateQueue: queue)
     }
 
-    deinit { session.invalidateAndCancel() }
+    /// Exchanges under way finish first (a body still streaming keeps its connection); then the session lets go
+    /// of its delegate.
+    deinit { session.finishTasksAndInvalidate() }
+
+    /// Exchanges whose HTTP task has not completed: cancelling a reader must bring its own to an end.
+    var exchangesUnderWay: Int { exchanges.count }
 
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         guard let url = URL(string: request.url) else {
