@@ -122,6 +122,22 @@ import Testing
         #expect(error?.kind == .timedOut)
     }
 
+    @Test func aStreamMayLastLongerThanTheRequestTimeout() async throws {
+        // The request timeout is a silence: frames 400 ms apart keep a stream alive well past 1 s.
+        var settings = EmulatorConfiguration()
+        settings.streamChunkDelay = .milliseconds(400)
+        let server = try EmulatorServer(settings)
+        let transport = URLSessionTransport(timeouts: .init(request: .seconds(1)))
+        let runtime = try server.client(.bedrockRuntime, as: Self.root, transport: transport)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await runtime.open(ConverseStreamRequest.novaMicro)
+        let frames = try EventStreamDecoder.decodeAll(try await response.body.collect())
+        #expect(frames.count >= 5)
+        #expect(clock.now - start > .milliseconds(1500))
+        #expect(frames.last?[header: ":event-type"] == .string("metadata"))
+    }
+
     @Test func cancellingTheReaderEndsTheExchange() async throws {
         let server = try GatedStreamServer()
         let transport = URLSessionTransport()

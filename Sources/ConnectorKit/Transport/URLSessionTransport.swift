@@ -26,10 +26,12 @@ public final class URLSessionTransport: Transport {
         }
     }
 
+    public let timeouts: Timeouts
     private let session: URLSession
     private let exchanges: Exchanges
 
     public init(timeouts: Timeouts = Timeouts()) {
+        self.timeouts = timeouts
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeouts.request.timeInterval
         configuration.timeoutIntervalForResource = timeouts.resource.timeInterval
@@ -56,6 +58,8 @@ public final class URLSessionTransport: Transport {
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method
+        // A request's own timeout (60 s unless set) would otherwise stand in for the session's.
+        urlRequest.timeoutInterval = timeouts.request.timeInterval
         for field in request.headers { urlRequest.setValue(field.value, forHTTPHeaderField: field.name) }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
         let task = session.dataTask(with: urlRequest)
