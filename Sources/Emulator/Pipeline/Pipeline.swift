@@ -1,4 +1,4 @@
-public import AWSWire
+internal import AWSWire
 import PolicyEngine
 import SigV4
 import Synchronization
