@@ -183,6 +183,7 @@ import Testing
         let cases: [(ConnectionConfiguration, SetupError.Field)] = [
             (ConnectionConfiguration(name: "  ", roleARN: arn, region: "cn-north-1", externalID: "ab"), .name),
             (ConnectionConfiguration(name: "x", roleARN: arn, region: "cn-north-1", externalID: "a"), .externalID),
+            (ConnectionConfiguration(name: "x", roleARN: arn, region: "cn-north-1", externalID: nil), .externalID),
             (ConnectionConfiguration(name: "x", roleARN: arn, region: "us-east-1", externalID: "ab"), .region),
         ]
         for (configuration, field) in cases {

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The plain-language advice a failed step carries: what the error most likely means for a connector, and
 /// what to change. AWS's own messages name the action and resource but not the set-up step that went wrong.
 enum CheckHints {
@@ -39,11 +41,14 @@ enum CheckHints {
         switch (step, error.code) {
         case (.assumeRole, "AccessDenied"):
             let caller = callerAccount(in: error.message).map { "arn:\(role.partition.rawValue):iam::\($0):root" }
+            let externalID =
+                context.configuration.externalID.map {
+                    "Does its sts:ExternalId condition hold \"\($0)\"? If not, the External ID does not match the "
+                        + "role's trust policy — was the set-up page reloaded?"
+                } ?? "No External ID was sent, and a role made from the set-up page requires one."
             return "AWS gives the same AccessDenied for each of these, so check them in turn: does the role \(role) "
-                + "exist? Does its trust policy name \(caller ?? "the SaaS account's root")? Does its sts:ExternalId "
-                + "condition hold \"\(context.configuration.externalID)\"? If not, the External ID does not match the "
-                + "role's trust policy — was the set-up page reloaded? Last, the SaaS identity itself must be allowed "
-                + "sts:AssumeRole on the role."
+                + "exist? Does its trust policy name \(caller ?? "the SaaS account's root")? \(externalID) Last, the "
+                + "SaaS identity itself must be allowed sts:AssumeRole on the role."
         case (.assumeRole, "RegionDisabledException"):
             return "STS is not activated in \(context.configuration.region) for the account: activate the region "
                 + "(IAM → Account settings) or choose another region."

@@ -6,12 +6,14 @@ public struct ConnectionConfiguration: Sendable, Hashable, Codable {
     public var name: String
     public var roleARN: RoleARN
     public var region: String
-    public var externalID: String
+    /// The External ID sent with every `AssumeRole`. Optional only so a check can show what AWS answers
+    /// without one: `validate()` requires it, as every connector of the guide's kind must send it.
+    public var externalID: String?
 
     /// The longest display name accepted: enough for any label, short enough for a log line.
     public static let maxNameLength = 128
 
-    public init(name: String, roleARN: RoleARN, region: String, externalID: String) {
+    public init(name: String, roleARN: RoleARN, region: String, externalID: String?) {
         self.name = name
         self.roleARN = roleARN
         self.region = region
@@ -24,6 +26,9 @@ public struct ConnectionConfiguration: Sendable, Hashable, Codable {
         guard !name.allSatisfy(\.isWhitespace) else { throw SetupError(.name, "it is empty") }
         guard name.count <= Self.maxNameLength else {
             throw SetupError(.name, "it is \(name.count) characters long; at most \(Self.maxNameLength) are kept")
+        }
+        guard let externalID else {
+            throw SetupError(.externalID, "it is missing; the role's trust policy checks it (sts:ExternalId)")
         }
         try ExternalID.validate(externalID)
         try Region.validate(region, partition: roleARN.partition)
