@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "AWSWire", "TestSupport"],
+            dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "AWSWire", "ConnectorKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "AWSWire", "TestSupport"], swiftSettings: strictSettings),
@@ -75,7 +75,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ConnectorKitTests",
-            dependencies: ["ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "SigV4", "TestSupport"],
+            dependencies: [
+                "ConnectorKit", "ConnectorKitEmulator", "Emulator", "HTTPServer", "AWSWire", "SigV4", "TestSupport",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",

@@ -1,6 +1,7 @@
 public import Foundation
 
-/// What every client of one connection shares: how bytes move, where each service is, and the clock.
+/// What every client of one connection shares: how bytes move, where each service is, the clock, and the retry
+/// state (quota and clock skew are reference types, so copies of a configuration share them).
 public struct ClientConfiguration: Sendable {
     public var transport: any Transport
     public var endpoints: EndpointResolver
@@ -10,15 +11,25 @@ public struct ClientConfiguration: Sendable {
     public var userAgent: String
     /// The largest whole response body accepted.
     public var maxResponseBytes: Int
+    /// Attempts, backoff and quota: the AWS SDKs' standard retry mode.
+    public var retry: RetryStrategy
+    /// The learned offset to the services' clock, added to `now` when signing.
+    public var clockSkew: ClockSkew
 
     public init(
         transport: any Transport, endpoints: EndpointResolver = .aws, now: @escaping @Sendable () -> Date = { Date() },
-        userAgent: String = "roleplay-connectorkit/1.0", maxResponseBytes: Int = 64 << 20
+        userAgent: String = "roleplay-connectorkit/1.0", maxResponseBytes: Int = 64 << 20,
+        retry: RetryStrategy = RetryStrategy(), clockSkew: ClockSkew = ClockSkew()
     ) {
         self.transport = transport
         self.endpoints = endpoints
         self.now = now
         self.userAgent = userAgent
         self.maxResponseBytes = maxResponseBytes
+        self.retry = retry
+        self.clockSkew = clockSkew
     }
+
+    /// The time a request is signed at: the local clock corrected by the learned skew.
+    var signingTime: Date { now().addingTimeInterval(clockSkew.offset) }
 }

@@ -18,7 +18,7 @@ import Synchronization
 /// Steps 5 and 6 share one critical section. Every failure becomes the protocol's error response; nothing
 /// here traps on input.
 extension Emulator {
-    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+    func respond(to request: HTTPRequest) -> HTTPResponse {
         let requestID = ids.requestID()
         if AdminAPI.handles(request) {
             let response = AdminAPI(emulator: self).respond(to: request, requestID: requestID)
