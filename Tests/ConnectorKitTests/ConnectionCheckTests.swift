@@ -208,6 +208,49 @@ import Testing
         #expect(events.filter { $0.requestParameter("roleSessionName") == "check-session" }.count == 2)
     }
 
+    // MARK: Throttling
+
+    /// Adds a fault rule (`POST /_roleplay/faults`, docs/faults.md).
+    static func addFault(_ rule: String, to fixture: EmulatorFixture) throws {
+        let response = fixture.emulator.handle(
+            HTTPRequest(
+                method: "POST", target: "/_roleplay/faults", headers: [HTTPField("Content-Type", "application/json")],
+                body: Array(rule.utf8)))
+        try #require(response.status == 200, "fault rule refused")
+    }
+
+    /// The fixture's configuration with retries that do not wait, so exhausting them takes no time.
+    static func promptRetries(_ fixture: EmulatorFixture) -> ClientConfiguration {
+        var configuration = fixture.configuration
+        configuration.retry = RetryStrategy(sleep: { _ in })
+        return configuration
+    }
+
+    @Test func throttlingWithinTheRetriesPasses() async throws {
+        let fixture = try await EmulatorFixture()
+        try Self.addFault(
+            #"{"service":"bedrock","operation":"ListFoundationModels","throttle":true,"count":2}"#, to: fixture)
+        let check = ConnectionCheck(
+            configuration: try Self.connection(), baseCredentials: fixture.connector,
+            clientConfiguration: Self.promptRetries(fixture), options: ConnectionCheck.Options(sessionName: "check-session"))
+        let report = await check.run()
+        #expect(report.passed, "\(report)")
+    }
+
+    @Test func throttlingPastTheRetriesFailsWithTheQuotaHint() async throws {
+        let fixture = try await EmulatorFixture()
+        try Self.addFault(#"{"service":"bedrock-runtime","operation":"Converse","throttle":true}"#, to: fixture)
+        let check = ConnectionCheck(
+            configuration: try Self.connection(), baseCredentials: fixture.connector,
+            clientConfiguration: Self.promptRetries(fixture), options: ConnectionCheck.Options(sessionName: "check-session"))
+        let report = await check.run()
+        let step = try #require(report.result(.converse))
+        #expect(step.status == .failed)
+        #expect(step.error?.code == "ThrottlingException")
+        #expect(step.error?.status == 429)
+        #expect(step.hint?.hasPrefix("AWS kept throttling Converse after every retry") == true)
+    }
+
     // MARK: CloudTrail delivery lag
 
     @Test func theCheckPollsUntilALaggingEventIsDelivered() async throws {
@@ -216,7 +259,7 @@ import Testing
         let verification = CloudTrailVerification(
             credentials: Self.customerRoot, timeout: .seconds(300), initialBackoff: .seconds(10),
             maxBackoff: .seconds(60), clock: poll.clock)
-        let report = await bench.check(cloudTrail: verification).run()
+        let report = try await bench.check(cloudTrail: verification).run()
         #expect(report.passed, "\(report)")
         // Lookups at 0, 10, 30, 70 s see nothing; the one at 130 s finds the event.
         #expect(report.result(.cloudTrail)?.detail.hasSuffix("after 5 lookups") == true, "\(report)")
@@ -229,7 +272,7 @@ import Testing
         let verification = CloudTrailVerification(
             credentials: Self.customerRoot, timeout: .seconds(60), initialBackoff: .seconds(5), maxBackoff: .seconds(20),
             clock: poll.clock)
-        let report = await bench.check(cloudTrail: verification).run()
+        let report = try await bench.check(cloudTrail: verification).run()
         #expect(!report.passed)
         let step = try #require(report.result(.cloudTrail))
         #expect(step.status == .failed)
@@ -308,10 +351,10 @@ final class VirtualPoll: Sendable {
 
     var clock: PollClock {
         PollClock(
-            now: { [slept] in slept.withLock { $0.reduce(.zero, +) } },
-            sleep: { [slept, advance] duration in
-                slept.withLock { $0.append(duration) }
-                advance(Int(duration.components.seconds))
+            now: { self.sleeps.reduce(.zero, +) },
+            sleep: { duration in
+                self.slept.withLock { $0.append(duration) }
+                self.advance(Int(duration.components.seconds))
             })
     }
 }

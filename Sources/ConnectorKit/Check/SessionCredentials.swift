@@ -28,10 +28,3 @@ actor SessionCredentials: CredentialsProvider {
         await renewal.invalidate()
     }
 }
-
-extension Duration {
-    /// The duration in seconds, fractions included.
-    var timeInterval: TimeInterval {
-        TimeInterval(components.seconds) + TimeInterval(components.attoseconds) / 1e18
-    }
-}

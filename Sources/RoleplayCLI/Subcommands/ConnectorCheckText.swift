@@ -1,4 +1,5 @@
 import ConnectorKit
+import Foundation
 
 /// How `roleplay connector check` prints a report as text: one line per step as it completes, the hint and
 /// the request ID under a failure, then a one-line verdict.

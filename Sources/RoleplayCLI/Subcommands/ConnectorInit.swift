@@ -35,8 +35,8 @@ extension Roleplay.Connector {
             var out = CommandOutput()
             let id: String
             let policy: String
-            do {
-                id = try externalID ?? ExternalID.generate()
+            do throws(SetupError) {
+                if let externalID { id = externalID } else { id = try ExternalID.generate() }
                 policy = try TrustPolicy.render(systemAccountID: systemAccount, externalID: id)
             } catch {
                 let flag = error.field == .accountID ? "--system-account" : "--external-id"
