@@ -31,11 +31,16 @@ import Testing
 
     /// A role of the customer trusting the SaaS account under the fixture's External ID, with an inline policy
     /// allowing `actions`.
-    static func createRole(_ name: String, allowing actions: [String], in fixture: EmulatorFixture) async throws -> String {
+    static func createRole(_ name: String, allowing actions: [String], in fixture: EmulatorFixture) async throws
+        -> String
+    {
         let iam = fixture.iam(as: customerRoot)
         try await iam.query(
             "CreateRole",
-            [("RoleName", name), ("AssumeRolePolicyDocument", EmulatorFixture.trustPolicy(externalID: EmulatorFixture.externalID))])
+            [
+                ("RoleName", name),
+                ("AssumeRolePolicyDocument", EmulatorFixture.trustPolicy(externalID: EmulatorFixture.externalID)),
+            ])
         try await iam.query(
             "PutRolePolicy",
             [("RoleName", name), ("PolicyName", "bedrock"), ("PolicyDocument", EmulatorFixture.allowPolicy(actions))])
@@ -61,7 +66,9 @@ import Testing
         #expect(report.result(.assumeRole)?.detail.hasPrefix(assumedRole) == true)
         #expect(report.result(.callerIdentity)?.detail.hasPrefix(assumedRole) == true)
         #expect(report.result(.resolveModel)?.detail == "amazon.nova-lite-v1:0, on demand")
-        #expect(report.result(.converse)?.detail.hasPrefix(#""Hello! How can I help you today?" from amazon.nova-lite-v1:0"#) == true)
+        #expect(
+            report.result(.converse)?.detail.hasPrefix(
+                #""Hello! How can I help you today?" from amazon.nova-lite-v1:0"#) == true)
         let trail = try #require(report.result(.cloudTrail))
         #expect(trail.detail.contains("externalId airia-7f3a9c-external, after 1 lookup"), "\(trail.detail)")
     }
@@ -131,7 +138,8 @@ import Testing
         #expect(step.error?.code == "AccessDeniedException")
         #expect(
             step.hint?.hasPrefix(
-                "the role lacks bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0")
+                "the role lacks bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"
+            )
                 == true, "\(step.hint ?? "")")
     }
 
@@ -232,7 +240,8 @@ import Testing
             #"{"service":"bedrock","operation":"ListFoundationModels","throttle":true,"count":2}"#, to: fixture)
         let check = ConnectionCheck(
             configuration: try Self.connection(), baseCredentials: fixture.connector,
-            clientConfiguration: Self.promptRetries(fixture), options: ConnectionCheck.Options(sessionName: "check-session"))
+            clientConfiguration: Self.promptRetries(fixture),
+            options: ConnectionCheck.Options(sessionName: "check-session"))
         let report = await check.run()
         #expect(report.passed, "\(report)")
     }
@@ -242,7 +251,8 @@ import Testing
         try Self.addFault(#"{"service":"bedrock-runtime","operation":"Converse","throttle":true}"#, to: fixture)
         let check = ConnectionCheck(
             configuration: try Self.connection(), baseCredentials: fixture.connector,
-            clientConfiguration: Self.promptRetries(fixture), options: ConnectionCheck.Options(sessionName: "check-session"))
+            clientConfiguration: Self.promptRetries(fixture),
+            options: ConnectionCheck.Options(sessionName: "check-session"))
         let report = await check.run()
         let step = try #require(report.result(.converse))
         #expect(step.status == .failed)
@@ -270,7 +280,8 @@ import Testing
         let bench = try await LaggingTrail(lag: "15m")
         let poll = VirtualPoll(bench.advance)
         let verification = CloudTrailVerification(
-            credentials: Self.customerRoot, timeout: .seconds(60), initialBackoff: .seconds(5), maxBackoff: .seconds(20),
+            credentials: Self.customerRoot, timeout: .seconds(60), initialBackoff: .seconds(5),
+            maxBackoff: .seconds(20),
             clock: poll.clock)
         let report = try await bench.check(cloudTrail: verification).run()
         #expect(!report.passed)
@@ -307,7 +318,8 @@ struct LaggingTrail {
         emulator = Emulator(configuration: settings)
         configuration = ClientConfiguration(transport: EmulatorTransport(emulator))
         connector = try await EmulatorFixture.createUser(
-            "saas-connector", in: EmulatorFixture.saasAccount, allowing: ["sts:AssumeRole"], configuration: configuration)
+            "saas-connector", in: EmulatorFixture.saasAccount, allowing: ["sts:AssumeRole"],
+            configuration: configuration)
         let iam = AWSClient(
             service: .iam, region: EmulatorFixture.region, credentials: ConnectionCheckTests.customerRoot,
             configuration: configuration)

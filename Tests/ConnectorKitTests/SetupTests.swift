@@ -63,7 +63,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("80854060228", "has 11 digits"), ("8085406022850", "has 13 digits"), ("80854060228x", "characters other than digits"),
+        ("80854060228", "has 11 digits"), ("8085406022850", "has 13 digits"),
+        ("80854060228x", "characters other than digits"),
         ("", "it is empty"),
     ])
     func trustPolicyRefusesBadAccounts(_ account: String, _ message: String) {
@@ -88,7 +89,10 @@ import Testing
         ("arn:aws:iam::012345678901:role/a/b/Connector", .aws, "/a/b/", "Connector"),
         ("arn:aws-cn:iam::123456789012:role/cn_role+=,.@-", .awsCN, "/", "cn_role+=,.@-"),
         ("arn:aws-us-gov:iam::123456789012:role/service/x", .awsUSGov, "/service/", "x"),
-        ("arn:aws:iam::123456789012:role/" + String(repeating: "n", count: 64), .aws, "/", String(repeating: "n", count: 64)),
+        (
+            "arn:aws:iam::123456789012:role/" + String(repeating: "n", count: 64), .aws, "/",
+            String(repeating: "n", count: 64)
+        ),
     ])
     func roleARNsAccepted(_ text: String, _ partition: Partition, _ path: String, _ name: String) throws {
         let arn = try RoleARN(parsing: text)
@@ -112,12 +116,18 @@ import Testing
         ("arn:aws:iam::123456789012:root", "the resource is a \"root\", not a role"),
         ("arn:aws:iam::123456789012:role/", "the role name is missing"),
         ("arn:aws:iam::123456789012:role/a/b/", "the role name is missing"),
-        ("arn:aws:iam::123456789012:role/" + String(repeating: "n", count: 65), "65 characters long; IAM allows at most 64"),
+        (
+            "arn:aws:iam::123456789012:role/" + String(repeating: "n", count: 65),
+            "65 characters long; IAM allows at most 64"
+        ),
         ("arn:aws:iam::123456789012:role/has space", "the character U+0020"),
         ("arn:aws:iam::123456789012:role/star*", "the character \"*\""),
         ("arn:aws:iam::123456789012:role//x", "empty between its slashes"),
         ("arn:aws:iam::123456789012:role/a b/x", "the role path has the character U+0020"),
-        ("arn:aws:iam::123456789012:role/" + String(repeating: "p", count: 511) + "/x", "513 characters long; IAM allows at most 512"),
+        (
+            "arn:aws:iam::123456789012:role/" + String(repeating: "p", count: 511) + "/x",
+            "513 characters long; IAM allows at most 512"
+        ),
     ])
     func roleARNsRefused(_ text: String, _ message: String) {
         let error = #expect(throws: SetupError.self) { try RoleARN(parsing: text) }
@@ -127,7 +137,8 @@ import Testing
 
     @Test func aRoleARNKnowsItsSessionsARN() throws {
         let arn = try RoleARN(parsing: "arn:aws:iam::123456789012:role/team/airia-bedrock-access")
-        #expect(arn.assumedRoleARN(sessionName: "s1") == "arn:aws:sts::123456789012:assumed-role/airia-bedrock-access/s1")
+        #expect(
+            arn.assumedRoleARN(sessionName: "s1") == "arn:aws:sts::123456789012:assumed-role/airia-bedrock-access/s1")
     }
 
     // MARK: Region
@@ -172,7 +183,8 @@ import Testing
     }
 
     @Test func decodingChecksTheRoleARN() {
-        let json = #"{"name":"x","roleARN":"arn:aws:iam::123456789012:user/alice","region":"us-east-1","externalID":"ab"}"#
+        let json =
+            #"{"name":"x","roleARN":"arn:aws:iam::123456789012:user/alice","region":"us-east-1","externalID":"ab"}"#
         #expect(throws: SetupError.self) {
             try JSONDecoder().decode(ConnectionConfiguration.self, from: Data(json.utf8))
         }

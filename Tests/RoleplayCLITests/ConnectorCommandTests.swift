@@ -33,7 +33,9 @@ import Testing
             try await saas.createUser(name: "saas-connector")
             try await saas.putUserPolicy(
                 userName: "saas-connector", policyName: "assume-roles",
-                document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#)
+                document:
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
+            )
             connector = try await saas.createAccessKey(userName: "saas-connector")
             externalID = try ExternalID.generate()
             let customer = IAMClient(
@@ -82,28 +84,43 @@ import Testing
         #expect(lines.last == "connection check passed (5 steps)")
     }
 
-    @Test func theCustomersCloudTrailShowsTheAssumeRole() async throws {
+    /// Both identities from the shared credentials file: the SaaS's by `--profile` (nothing in the environment),
+    /// the customer's by `--cloudtrail-profile`.
+    @Test func profilesGiveBothIdentitiesAndCloudTrailShowsTheAssumeRole() async throws {
         let server = try await Server()
         let directory = FileManager.default.temporaryDirectory.appending(path: "connector-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let credentials = directory.appending(path: "credentials")
-        try "[customer]\naws_access_key_id = 123456789012\naws_secret_access_key = test\n"
-            .write(to: credentials, atomically: true, encoding: .utf8)
-        var environment = server.environment
-        environment["AWS_SHARED_CREDENTIALS_FILE"] = credentials.path
-        let result = try server.check(["--cloudtrail-profile", "customer", "--cloudtrail-timeout", "10s"], environment: environment)
+        try """
+        [saas]
+        aws_access_key_id = \(server.connector.credentials.accessKeyID)
+        aws_secret_access_key = \(server.connector.credentials.secretAccessKey)
+        [customer]
+        aws_access_key_id = 123456789012
+        aws_secret_access_key = test
+
+        """.write(to: credentials, atomically: true, encoding: .utf8)
+        let environment = ["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_CONFIG_FILE": "/nonexistent/config"]
+        let result = try server.check(
+            ["--profile", "saas", "--cloudtrail-profile", "customer", "--cloudtrail-timeout", "10s"],
+            environment: environment)
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         let trail = result.output.split(separator: "\n").first { $0.hasPrefix("✔ cloudtrail") }
-        #expect(trail?.contains("externalId \(server.externalID)") == true, "\(result.output)")
+        #expect(trail?.contains("externalId \(server.externalID), after 1 lookup") == true, "\(result.output)")
+        #expect(result.output.hasSuffix("connection check passed (6 steps)\n"))
     }
 
     @Test func aWrongExternalIDExitsOneWithTheHint() async throws {
         let server = try await Server()
         let result = try server.check(externalID: "reloaded-page")
         #expect(result.status == 1)
-        #expect(result.output.hasPrefix("✘ assume role      AccessDenied: User: arn:aws:iam::808540602285:user/saas-connector"))
-        #expect(result.output.contains("the External ID does not match the role's trust policy — was the set-up page reloaded?"))
+        #expect(
+            result.output.hasPrefix(
+                "✘ assume role      AccessDenied: User: arn:aws:iam::808540602285:user/saas-connector"))
+        #expect(
+            result.output.contains(
+                "the External ID does not match the role's trust policy — was the set-up page reloaded?"))
         #expect(result.output.contains("- converse         not run: assume role failed"))
         #expect(result.output.hasSuffix("connection check FAILED at assume role (4 steps skipped)\n"))
     }
@@ -116,7 +133,10 @@ import Testing
         #expect(report?["passed"] as? Bool == true)
         #expect(report?["role_arn"] as? String == Self.roleARN)
         let steps = try #require(report?["steps"] as? [[String: Any]])
-        #expect(steps.map { $0["step"] as? String } == ["assume_role", "caller_identity", "list_models", "resolve_model", "converse"])
+        #expect(
+            steps.map { $0["step"] as? String } == [
+                "assume_role", "caller_identity", "list_models", "resolve_model", "converse",
+            ])
         #expect(steps.allSatisfy { $0["status"] as? String == "passed" })
 
         let failing = try server.check(externalID: "reloaded-page", ["--json"])
@@ -142,7 +162,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--role-arn", "arn:aws:iam::123456789012:user/x"], "Error: --role-arn: invalid role ARN: the resource is a \"user\", not a role"),
+        (
+            ["--role-arn", "arn:aws:iam::123456789012:user/x"],
+            "Error: --role-arn: invalid role ARN: the resource is a \"user\", not a role"
+        ),
         (["--region", "useast1"], "Error: --region: invalid region: \"useast1\" is not a region name"),
         (["--region", "cn-north-1"], "Error: --region: invalid region: cn-north-1 is in the aws-cn partition"),
         (["--endpoint", "127.0.0.1:4590"], "Error: --endpoint: invalid endpoint URL \"127.0.0.1:4590\""),
@@ -155,7 +178,8 @@ import Testing
         ]
         options[override[0]] = override[1]
         let result = try Child.run(
-            ["connector", "check"] + options.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }, environment: [:])
+            ["connector", "check"] + options.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }, environment: [:]
+        )
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.errors.hasPrefix(message), "\(result.errors)")
@@ -182,7 +206,9 @@ import Testing
             ["connector", "init", "--system-account", "808540602285", "--external-id", "airia-7f3a9c-external"],
             environment: [:])
         #expect(text.status == 0)
-        #expect(text.output.hasPrefix("External ID: airia-7f3a9c-external\n\nTrust policy (the role's custom trust policy):\n{\n"))
+        #expect(
+            text.output.hasPrefix(
+                "External ID: airia-7f3a9c-external\n\nTrust policy (the role's custom trust policy):\n{\n"))
         #expect(text.output.contains(#""StringEquals": { "sts:ExternalId": "airia-7f3a9c-external" }"#))
 
         let bad = try Child.run(["connector", "init", "--system-account", "80854060228"], environment: [:])

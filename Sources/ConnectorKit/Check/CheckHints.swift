@@ -26,7 +26,8 @@ enum CheckHints {
                 + "or ask for a higher \(error.service.rawValue) quota in \(context.configuration.region)."
         }
         if error.status >= 500 {
-            return "\(error.service.rawValue) failed on its side (\(error.code)) after every retry: run the check again later."
+            return "\(error.service.rawValue) failed on its side (\(error.code)) after every retry: "
+                + "run the check again later."
         }
         if expiredCodes.contains(error.code) {
             return step == .assumeRole
@@ -68,14 +69,15 @@ enum CheckHints {
                 + "console → Cross-region inference lists them); use it as the model ID, or allow "
                 + "bedrock:ListInferenceProfiles so the check can find it."
         case (.converse, "ValidationException"), (.converse, "ResourceNotFoundException"):
-            return "Bedrock refused the model \(context.modelID) in \(context.configuration.region): check the model ID "
-                + "and that the model is offered in this region."
+            return "Bedrock refused the model \(context.modelID) in \(context.configuration.region): check the "
+                + "model ID and that the model is offered in this region."
         case (.converse, "ModelNotReadyException"), (.converse, "ModelTimeoutException"):
             return "the model was not ready to answer: run the check again in a few minutes."
         case (.cloudTrail, "AccessDeniedException"):
             return "the customer's credentials lack cloudtrail:LookupEvents (e.g. AWSCloudTrail_ReadOnlyAccess)."
         default:
-            return "\(error.service.rawValue) refused \(error.operation) with \(error.code); the message above says why."
+            return "\(error.service.rawValue) refused \(error.operation) with \(error.code); "
+                + "the message above says why."
         }
     }
 

@@ -16,7 +16,8 @@ actor SessionCredentials: CredentialsProvider {
 
     func credentials() async throws -> AWSCredentials {
         if let first {
-            guard let expiration = first.expiration, now() >= expiration.addingTimeInterval(-renewal.refreshMargin.timeInterval)
+            guard let expiration = first.expiration,
+                now() >= expiration.addingTimeInterval(-renewal.refreshMargin.timeInterval)
             else { return first }
             self.first = nil
         }

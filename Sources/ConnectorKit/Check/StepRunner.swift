@@ -23,71 +23,66 @@ struct StepRunner {
         let sts = STSClient(region: region, credentials: check.baseCredentials, configuration: configuration)
         let request = check.assumeRoleRequest
 
-        guard
-            let assumed = await step(.assumeRole, {
-                let response = try await sts.assumeRole(request)
-                let expiry = response.credentials.expiration.map { ", expires \(Self.timestamp($0))" } ?? ""
-                return (response, response.assumedRoleARN + expiry)
-            })
-        else { return finish() }
+        let assumed = await step(.assumeRole) {
+            let response = try await sts.assumeRole(request)
+            let expiry = response.credentials.expiration.map { ", expires \(Self.timestamp($0))" } ?? ""
+            return (response, response.assumedRoleARN + expiry)
+        }
+        guard let assumed else { return finish() }
 
         let renewal = AssumeRoleCredentialsProvider(sts: sts, request: request, now: configuration.now)
         let session = SessionCredentials(first: assumed.credentials, renewal: renewal, now: configuration.now)
         let sessionSTS = STSClient(region: region, credentials: session, configuration: configuration)
         let expectedARN = check.configuration.roleARN.assumedRoleARN(sessionName: check.options.sessionName)
-        guard
-            await step(.callerIdentity, {
-                let identity = try await sessionSTS.getCallerIdentity()
-                guard identity.arn == expectedARN else {
-                    throw StepFailure(
-                        detail: "the session is \(identity.arn), not \(expectedARN)",
-                        hint: "the credentials AssumeRole returned are not the configured role's session: check that "
-                            + "the endpoint is AWS's (or the emulator the role was made in).")
-                }
-                return ((), "\(identity.arn) in account \(identity.account)")
-            }) != nil
-        else { return finish() }
+        let identified: Void? = await step(.callerIdentity) {
+            let identity = try await sessionSTS.getCallerIdentity()
+            guard identity.arn == expectedARN else {
+                throw StepFailure(
+                    detail: "the session is \(identity.arn), not \(expectedARN)",
+                    hint: "the credentials AssumeRole returned are not the configured role's session: check that "
+                        + "the endpoint is AWS's (or the emulator the role was made in).")
+            }
+            return ((), "\(identity.arn) in account \(identity.account)")
+        }
+        guard identified != nil else { return finish() }
 
         let bedrock = BedrockClient(region: region, credentials: session, configuration: configuration)
-        guard
-            let models = await step(.listModels, {
-                let models = try await bedrock.listFoundationModels()
-                return (models, "\(models.count) foundation models in \(region)")
-            })
-        else { return finish() }
+        let models = await step(.listModels) {
+            let models = try await bedrock.listFoundationModels()
+            return (models, "\(models.count) foundation models in \(region)")
+        }
+        guard let models else { return finish() }
 
         let wanted = modelID
         let partition = check.configuration.roleARN.partition
-        guard
-            let resolved = await step(.resolveModel, {
-                try await Self.resolve(wanted, among: models, region: region, partition: partition, bedrock: bedrock)
-            })
-        else { return finish() }
+        let resolved = await step(.resolveModel) {
+            try await Self.resolve(wanted, among: models, region: region, partition: partition, bedrock: bedrock)
+        }
+        guard let resolved else { return finish() }
         modelID = resolved
 
         let runtime = BedrockRuntimeClient(region: region, credentials: session, configuration: configuration)
         let greeting = check.options.greeting
-        guard
-            await step(.converse, {
-                let response = try await runtime.converse(.greeting(modelID: resolved, text: greeting))
-                let reply = response.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !reply.isEmpty else {
-                    throw StepFailure(
-                        detail: "\(resolved) answered with no text (stop reason \(response.stopReason))",
-                        hint: "the model answered but said nothing: try another model (--model).")
-                }
-                return ((), "\"\(reply)\" from \(resolved) (\(response.usage.outputTokens) output tokens)")
-            }) != nil
-        else { return finish() }
+        let answered: Void? = await step(.converse) {
+            let response = try await runtime.converse(.greeting(modelID: resolved, text: greeting))
+            let reply = response.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reply.isEmpty else {
+                throw StepFailure(
+                    detail: "\(resolved) answered with no text (stop reason \(response.stopReason))",
+                    hint: "the model answered but said nothing: try another model (--model).")
+            }
+            return ((), "\"\(reply)\" from \(resolved) (\(response.usage.outputTokens) output tokens)")
+        }
+        guard answered != nil else { return finish() }
 
         if let verification = check.options.cloudTrail {
             let roleARN = check.configuration.roleARN
             let sessionName = check.options.sessionName
-            _ = await step(.cloudTrail, {
+            _ = await step(.cloudTrail) {
                 try await Self.findAssumeRole(
                     roleARN: roleARN, sessionName: sessionName, region: region, verification: verification,
                     configuration: configuration)
-            })
+            }
         }
         return finish()
     }
@@ -109,7 +104,8 @@ struct StepRunner {
         if model.supportsOnDemand { return (modelID, "\(modelID), on demand") }
         guard model.needsInferenceProfile else {
             throw StepFailure(
-                detail: "\(modelID) supports only \(model.inferenceTypesSupported.joined(separator: ", ")) in \(region)",
+                detail:
+                    "\(modelID) supports only \(model.inferenceTypesSupported.joined(separator: ", ")) in \(region)",
                 hint: "this model needs provisioned throughput: choose an on-demand model (--model).")
         }
         let profiles: [InferenceProfileSummary]
@@ -118,13 +114,16 @@ struct StepRunner {
         } catch let error as ServiceError where error.code == "AccessDeniedException" {
             // Without the listing the profile cannot be known for sure: call the model directly, and let the
             // Converse step's hint name the likely profile IDs.
-            return (modelID, "\(modelID), called directly: bedrock:ListInferenceProfiles is denied, so its inference profile cannot be looked up")
+            let detail =
+                "called directly: bedrock:ListInferenceProfiles is denied, so its inference profile cannot be looked up"
+            return (modelID, "\(modelID), \(detail)")
         }
         guard let profile = ModelResolution.profile(for: modelID, region: region, partition: partition, in: profiles)
         else {
             throw StepFailure(
-                detail: "\(modelID) runs only through an inference profile, and no system profile routes it from \(region)",
-                hint: "use the model from a region one of its inference profiles serves, or choose another model (--model).")
+                detail: "\(modelID) runs only through an inference profile, and none routes it from \(region)",
+                hint: "use the model from a region one of its inference profiles serves, or choose another model "
+                    + "(--model).")
         }
         return (profile.id, "\(profile.id), the inference profile for \(modelID)")
     }
@@ -135,7 +134,8 @@ struct StepRunner {
         roleARN: RoleARN, sessionName: String, region: String, verification: CloudTrailVerification,
         configuration: ClientConfiguration
     ) async throws -> (Void, String) {
-        let trail = CloudTrailClient(region: region, credentials: verification.credentials, configuration: configuration)
+        let trail = CloudTrailClient(
+            region: region, credentials: verification.credentials, configuration: configuration)
         let clock = verification.clock
         let deadline = clock.now() + verification.timeout
         var backoff = verification.initialBackoff
@@ -143,7 +143,8 @@ struct StepRunner {
         while true {
             lookups += 1
             // Newest first: a few pages reach back well past this run's call even in a busy account.
-            let events = try await trail.lookupAllEvents(.matching(.eventName, "AssumeRole", maxResults: 50), maxPages: 4)
+            let events = try await trail.lookupAllEvents(
+                .matching(.eventName, "AssumeRole", maxResults: 50), maxPages: 4)
             let match = events.first {
                 $0.requestParameter("roleSessionName") == sessionName
                     && $0.requestParameter("roleArn") == roleARN.description
@@ -151,16 +152,18 @@ struct StepRunner {
             }
             if let match {
                 let externalID = match.requestParameter("externalId").map { "externalId \($0)" } ?? "no externalId"
-                return ((), "event \(match.eventID) at \(timestamp(match.eventTime)), \(externalID), after \(lookups) lookup\(lookups == 1 ? "" : "s")")
+                let tries = lookups == 1 ? "1 lookup" : "\(lookups) lookups"
+                return ((), "event \(match.eventID) at \(timestamp(match.eventTime)), \(externalID), after \(tries)")
             }
             let left = deadline - clock.now()
             guard left > .zero else {
                 throw StepFailure(
-                    detail: "no AssumeRole event for session \(sessionName) in account \(roleARN.accountID) (\(region)) "
-                        + "after \(lookups) lookups over \(verification.timeout)",
+                    detail: "no AssumeRole event for session \(sessionName) in account \(roleARN.accountID) "
+                        + "(\(region)) after \(lookups) lookups over \(verification.timeout)",
                     hint: "CloudTrail delivers events about 5–15 minutes after the call, so it is most likely not "
                         + "delivered yet: look again later (Event history, Event name = AssumeRole) or allow a longer "
-                        + "wait. The lookup must use the customer's credentials (account \(roleARN.accountID)) in \(region).")
+                        + "wait. The lookup must use the customer's credentials (account \(roleARN.accountID)) in "
+                        + "\(region).")
             }
             try await clock.sleep(min(backoff, left))
             backoff = min(backoff * 2, verification.maxBackoff)
@@ -194,7 +197,8 @@ struct StepRunner {
                 detail: "\(error.code): \(error.message)", error: ReportedError(error),
                 hint: CheckHints.hint(for: error, in: step, context))
         case let error as TransportError:
-            let endpoint = check.clientConfiguration.endpoints.endpoint(for: step.service, region: check.configuration.region)
+            let endpoint = check.clientConfiguration.endpoints.endpoint(
+                for: step.service, region: check.configuration.region)
             return StepResult(
                 step: step, status: .failed, durationMilliseconds: milliseconds, detail: error.description,
                 hint: CheckHints.hint(for: error, endpoint: endpoint.baseURL))

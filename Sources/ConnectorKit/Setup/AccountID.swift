@@ -3,7 +3,8 @@ public enum AccountID {
     public static func validate(_ value: String) throws(SetupError) {
         guard !value.isEmpty else { throw SetupError(.accountID, "it is empty; an AWS account ID is 12 digits") }
         guard value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            throw SetupError(.accountID, "\"\(value)\" has characters other than digits; an AWS account ID is 12 digits")
+            throw SetupError(
+                .accountID, "\"\(value)\" has characters other than digits; an AWS account ID is 12 digits")
         }
         guard value.utf8.count == 12 else {
             throw SetupError(

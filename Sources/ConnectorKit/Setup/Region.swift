@@ -8,7 +8,8 @@ public enum Region {
         guard !region.isEmpty else { throw SetupError(.region, "it is empty; expected a name such as us-east-1") }
         guard isWellFormed(region) else {
             throw SetupError(
-                .region, "\"\(region)\" is not a region name; expected one such as us-east-1, eu-west-3 or us-gov-west-1")
+                .region,
+                "\"\(region)\" is not a region name; expected one such as us-east-1, eu-west-3 or us-gov-west-1")
         }
         if let partition, Partition(region: region) != partition {
             throw SetupError(

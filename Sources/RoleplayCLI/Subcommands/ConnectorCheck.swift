@@ -7,7 +7,7 @@ extension Roleplay.Connector {
     /// it completes, over a real socket (AWS, or `roleplay serve` with `--endpoint`).
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a connection end to end: assume the role, list models, greet a model, find the CloudTrail event.",
+            abstract: "Check a connection end to end: assume the role, list models, greet a model, find the event.",
             discussion: """
                 The SaaS's own credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN), \
                 else the shared credentials and config files' profile (--profile, else AWS_PROFILE, else default). \
@@ -30,7 +30,9 @@ extension Roleplay.Connector {
         @Option(help: ArgumentHelp("The model to greet (default \(ConnectionCheck.defaultModel)).", valueName: "id"))
         var model: String?
 
-        @Option(help: ArgumentHelp("Send every call to this URL (e.g. http://127.0.0.1:4590 for roleplay serve).", valueName: "url"))
+        @Option(
+            help: ArgumentHelp(
+                "Send every call to this URL (e.g. http://127.0.0.1:4590 for roleplay serve).", valueName: "url"))
         var endpoint: String?
 
         @Option(help: ArgumentHelp("The profile of the SaaS's own credentials.", valueName: "name"))
@@ -38,7 +40,8 @@ extension Roleplay.Connector {
 
         @Option(
             name: .customLong("cloudtrail-profile"),
-            help: ArgumentHelp("The customer's profile, to find the AssumeRole in their CloudTrail.", valueName: "name"))
+            help: ArgumentHelp("The customer's profile, to find the AssumeRole in their CloudTrail.", valueName: "name")
+        )
         var cloudTrailProfile: String?
 
         @Option(
@@ -120,7 +123,9 @@ extension Roleplay.Connector {
                 profile.map {
                     ProfileCredentialsProvider(
                         profile: $0, environment: environment, configuration: configuration, region: region)
-                } ?? CredentialsProviderChain.default(environment: environment, configuration: configuration, region: region)
+                }
+                ?? CredentialsProviderChain.default(
+                    environment: environment, configuration: configuration, region: region)
             var options = ConnectionCheck.Options(model: model)
             if let sessionName { options.sessionName = sessionName }
             if let cloudTrailProfile {

@@ -47,7 +47,9 @@ extension Roleplay.Connector {
             if json {
                 out.line(
                     try JSONOutput.encode(
-                        InitOutput(systemAccount: systemAccount, externalID: id, trustPolicy: policy, nextSteps: Self.nextSteps)))
+                        InitOutput(
+                            systemAccount: systemAccount, externalID: id, trustPolicy: policy, nextSteps: Self.nextSteps
+                        )))
                 return out
             }
             out.line("External ID: \(id)")
