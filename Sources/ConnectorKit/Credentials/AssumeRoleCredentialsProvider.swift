@@ -56,7 +56,10 @@ public actor AssumeRoleCredentialsProvider: CredentialsProvider {
 
     /// Drops the cached credentials, so the next call assumes the role again. A refresh already running is
     /// left to finish: its credentials are new ones anyway.
-    public func invalidate() {
+    ///
+    /// `async` although it never suspends: `await provider.invalidate()` on this type would otherwise pick the
+    /// protocol extension's no-op `invalidate() async` (async overloads win in async code) and drop nothing.
+    public func invalidate() async {
         cached = nil
     }
 

@@ -47,10 +47,9 @@ public struct ProfileCredentialsProvider: CredentialsProvider {
 
     /// The provider the profile stands for, from the files as they are now.
     func resolve() throws -> any CredentialsProvider {
-        let files = try (
-            credentials: ProfileFile(path: credentialsFilePath, kind: .credentials),
-            config: ProfileFile(path: configFilePath, kind: .config))
-        return try provider(for: profile, files: files, chain: [])
+        let credentials = try ProfileFile(path: credentialsFilePath, kind: .credentials)
+        let config = try ProfileFile(path: configFilePath, kind: .config)
+        return try provider(for: profile, files: (credentials, config), chain: [])
     }
 
     private func provider(
@@ -86,15 +85,19 @@ public struct ProfileCredentialsProvider: CredentialsProvider {
             guard let value = Int(text) else { throw invalid("duration_seconds \"\(text)\" is not a number") }
             duration = value
         }
-        // A profile naming itself as source signs with its own keys (the CLI allows it).
+        guard !chain.contains(source) else {
+            throw invalid("source_profile loop: " + (chain + [name, source]).joined(separator: " -> "))
+        }
+        // A profile naming itself as source signs with its own keys (the CLI allows it). A source without
+        // credentials makes this profile broken, not absent: a chain must not pass over it to another identity.
         let base: any CredentialsProvider
-        if source == name {
-            base = try staticKeys(settings, profile: name, file: file)
-        } else {
-            guard !chain.contains(source) else {
-                throw invalid("source_profile loop: " + (chain + [name, source]).joined(separator: " -> "))
-            }
-            base = try provider(for: source, files: files, chain: chain + [name])
+        do {
+            base =
+                source == name
+                ? try staticKeys(settings, profile: name, file: file)
+                : try provider(for: source, files: files, chain: chain + [name])
+        } catch CredentialsError.notFound(let detail) {
+            throw invalid("source_profile \"\(source)\": \(detail)")
         }
         let stsRegion =
             region ?? settings["region"] ?? nonEmpty("AWS_REGION") ?? nonEmpty("AWS_DEFAULT_REGION") ?? "us-east-1"
@@ -108,7 +111,9 @@ public struct ProfileCredentialsProvider: CredentialsProvider {
             now: configuration.now)
     }
 
-    private func staticKeys(_ settings: [String: String], profile: String, file: String) throws -> StaticCredentialsProvider {
+    private func staticKeys(
+        _ settings: [String: String], profile: String, file: String
+    ) throws -> StaticCredentialsProvider {
         let id = settings["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
         let secret = settings["aws_secret_access_key"].flatMap { $0.isEmpty ? nil : $0 }
         switch (id, secret) {

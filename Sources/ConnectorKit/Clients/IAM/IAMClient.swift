@@ -15,8 +15,11 @@ public struct IAMClient: Sendable {
         self.client = client
     }
 
-    public init(region: String = "us-east-1", credentials: any CredentialsProvider, configuration: ClientConfiguration) {
-        self.init(client: AWSClient(service: .iam, region: region, credentials: credentials, configuration: configuration))
+    public init(
+        region: String = "us-east-1", credentials: any CredentialsProvider, configuration: ClientConfiguration
+    ) {
+        self.init(
+            client: AWSClient(service: .iam, region: region, credentials: credentials, configuration: configuration))
     }
 
     /// Creates a role trusting what `trustPolicy` (JSON) allows.
@@ -103,7 +106,8 @@ public struct IAMClient: Sendable {
             name: try result.string("Role/RoleName"), arn: try result.string("Role/Arn"),
             roleID: try result.string("Role/RoleId"), path: try result.string("Role/Path"), trustPolicy: trustPolicy,
             maxSessionDuration: try result.int("Role/MaxSessionDuration"),
-            description: result.element.value(at: "Role/Description"), createDate: try result.optionalDate("Role/CreateDate"),
+            description: result.element.value(at: "Role/Description"),
+            createDate: try result.optionalDate("Role/CreateDate"),
             lastUsedDate: try result.optionalDate("Role/RoleLastUsed/LastUsedDate"),
             lastUsedRegion: result.element.value(at: "Role/RoleLastUsed/Region"))
     }

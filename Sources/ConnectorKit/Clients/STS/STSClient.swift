@@ -14,7 +14,8 @@ public struct STSClient: Sendable {
     }
 
     public init(region: String, credentials: any CredentialsProvider, configuration: ClientConfiguration) {
-        self.init(client: AWSClient(service: .sts, region: region, credentials: credentials, configuration: configuration))
+        self.init(
+            client: AWSClient(service: .sts, region: region, credentials: credentials, configuration: configuration))
     }
 
     /// Temporary credentials for `request.roleARN`, signed with this client's credentials.
