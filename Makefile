@@ -1,7 +1,7 @@
 # Roleplay — build, test and benchmark. Every target installs what it needs on a fresh Debian machine.
 #
-#   make test    system libraries (apt-get), then every test: unit, published SigV4 vectors, our vectors,
-#                then the real-client suite (make clients)
+#   make test    system libraries (apt-get) and the clients venv, then every test: unit, published SigV4 vectors,
+#                our vectors, ConnectorKit signatures re-checked by botocore, then the real-client suite (make clients)
 #   make clients release build, then boto3 and awscli against `roleplay serve` (Conformance/clients)
 #   make bench   release build, then the benchmark programs (figures printed, never asserted): signing,
 #                policies, the emulator in-process, and the server beside moto_server under wrk
@@ -52,10 +52,11 @@ build: deps
 serve: build
 	.build/release/roleplay serve --host $(HOST) --port $(PORT)
 
-## test: every test target; the published-suite tests fail (not skip) when SIGV4_TEST_SUITE_DIR has no cases.
-test: deps
+## test: every test target; the published-suite tests fail (not skip) when SIGV4_TEST_SUITE_DIR has no cases, and
+## ConnectorKit's signatures are re-checked by the clients venv's pinned botocore (fails, not skips, without it).
+test: deps clients-venv
 	@echo "test: published SigV4 suites from $(SIGV4_TEST_SUITE_DIR)"
-	$(SWIFT) test --disable-xctest
+	ROLEPLAY_BOTOCORE_PYTHON=$(abspath $(CLIENTS_VENV))/bin/python $(SWIFT) test --disable-xctest
 	$(MAKE) --no-print-directory clients
 
 ## clients: unmodified boto3 and awscli (pinned in $(CLIENTS_REQUIREMENTS)) against a release `roleplay serve`.

@@ -91,7 +91,8 @@ import Testing
         let client = Self.scripted(transport, sleeps: RecordedSleeps(), quota: quota)
         #expect(try await client.send(Self.listModels).status == 200)
         #expect(transport.attempts == 3)
-        #expect(quota.available == RetryQuota.initialTokens - RetryQuota.timeoutRetryCost)
+        // The lost connection took 5, the timeout 10; the success gave back the last retry's 10.
+        #expect(quota.available == RetryQuota.initialTokens - RetryQuota.retryCost)
         let tooLarge = ScriptedTransport([.failure(.bodyTooLarge), .ok])
         await #expect(throws: TransportError.self) {
             try await Self.scripted(tooLarge, sleeps: RecordedSleeps()).send(Self.listModels)
@@ -109,12 +110,18 @@ import Testing
         #expect(quota.available == 2)
         await #expect(throws: ServiceError.self) { try await client.send(Self.listModels) }
         #expect(transport.attempts == 4)
-        // A broken connection costs 10: with 2 left, none is retried either.
+        // Nor, with 2 left, a refused connection (5) or a timeout (10).
         let broken = ScriptedTransport([.failure(.connectionFailed)])
         await #expect(throws: TransportError.self) {
             try await Self.scripted(broken, sleeps: RecordedSleeps(), quota: quota).send(Self.listModels)
         }
         #expect(broken.attempts == 1)
+        let slow = ScriptedTransport([.failure(.timedOut)])
+        await #expect(throws: TransportError.self) {
+            try await Self.scripted(slow, sleeps: RecordedSleeps(), quota: quota).send(Self.listModels)
+        }
+        #expect(slow.attempts == 1)
+        #expect(quota.available == 2)
     }
 
     @Test func successesRefillTheQuotaUpToItsCapacity() async throws {
@@ -130,14 +137,15 @@ import Testing
         #expect(quota.available == 10 + RetryQuota.noRetryIncrement)
     }
 
-    @Test func backoffIsJitteredExponentialCappedAtTwentySeconds() {
+    @Test func backoffIsFullJitterOverABaseCappedAtTwentySeconds() {
         let highest = RetryStrategy(random: { 0.999_999 })
-        #expect(highest.backoff(afterAttempt: 1) < .seconds(1))
-        #expect(highest.backoff(afterAttempt: 2) > .milliseconds(1999))
-        #expect(highest.backoff(afterAttempt: 2) < .seconds(2))
+        #expect(highest.backoff(afterAttempt: 1) > .milliseconds(999) && highest.backoff(afterAttempt: 1) < .seconds(1))
+        #expect(highest.backoff(afterAttempt: 2) > .milliseconds(1999) && highest.backoff(afterAttempt: 2) < .seconds(2))
         #expect(highest.backoff(afterAttempt: 5) > .milliseconds(15_999) && highest.backoff(afterAttempt: 5) < .seconds(16))
-        #expect(highest.backoff(afterAttempt: 6) == .seconds(20))
-        #expect(highest.backoff(afterAttempt: 100) == .seconds(20))
+        #expect(highest.backoff(afterAttempt: 6) > .milliseconds(19_999) && highest.backoff(afterAttempt: 6) < .seconds(20))
+        #expect(highest.backoff(afterAttempt: 100) > .milliseconds(19_999) && highest.backoff(afterAttempt: 100) < .seconds(20))
+        // Past the cap the jitter still spans the whole range: half of 20 s, not 20 s.
+        #expect(RetryStrategy(random: { 0.5 }).backoff(afterAttempt: 9) == .seconds(10))
         #expect(RetryStrategy(random: { 0 }).backoff(afterAttempt: 3) == .zero)
         let real = RetryStrategy()
         for attempt in 1...8 {

@@ -1,5 +1,5 @@
 import AWSWire
-import ConnectorKit
+@testable import ConnectorKit
 import Emulator
 import Foundation
 import HTTPServer
@@ -16,6 +16,22 @@ import Testing
         let sts = try server.client(.sts, as: Self.root, transport: URLSessionTransport())
         let identity = try await sts.query("GetCallerIdentity", [])
         #expect(identity.value(at: "GetCallerIdentityResult/Arn") == "arn:aws:iam::123456789012:root")
+    }
+
+    @Test func everySignedHeaderArrivesAsSigned() async throws {
+        let server = try EmulatorServer()
+        let recording = RecordingTransport(URLSessionTransport())
+        let runtime = try server.client(.bedrockRuntime, as: Self.root, transport: recording)
+        _ = try await runtime.send(ConverseStreamRequest.novaMicro)
+        let sent = try #require(recording.requests.first)
+        let arrived = try #require(server.received.first)
+        #expect(arrived.method == sent.method)
+        #expect(arrived.target == sent.target)
+        #expect(arrived.body == sent.body)
+        for field in sent.headers {
+            let values = arrived.headers.filter { $0.name.caseInsensitiveEquals(field.name) }.map(\.value)
+            #expect(values == [field.value], "\(field.name)")
+        }
     }
 
     @Test func aRestCallWithAColonInThePathVerifies() async throws {
@@ -49,27 +65,25 @@ import Testing
         #expect(response.header("Date")?.hasSuffix(" GMT") == true)
     }
 
-    @Test func streamChunksArriveBeforeTheStreamEnds() async throws {
-        var settings = EmulatorConfiguration()
-        settings.streamChunkDelay = .milliseconds(120)
-        let server = try EmulatorServer(settings)
-        let runtime = try server.client(.bedrockRuntime, as: Self.root, transport: URLSessionTransport())
-        let clock = ContinuousClock()
-        let start = clock.now
-        let response = try await runtime.open(ConverseStreamRequest.novaMicro)
+    @Test func aChunkIsHandedOnWhileTheBodyIsStillBeingWritten() async throws {
+        let server = try GatedStreamServer()
+        let response = try await URLSessionTransport().send(try server.request)
         #expect(response.status == 200)
-        var arrivals: [Duration] = []
-        var bytes: [UInt8] = []
-        for try await chunk in response.body {
-            arrivals.append(clock.now - start)
-            bytes += chunk
-        }
-        // Frames come 120 ms apart: the first must have been handed on long before the last.
-        #expect(arrivals.count >= 3)
-        if let first = arrivals.first, let last = arrivals.last {
-            #expect(last - first >= .milliseconds(120 * (arrivals.count - 2)))
-        }
-        let frames = try EventStreamDecoder.decodeAll(bytes)
+        var iterator = response.body.makeAsyncIterator()
+        // The server holds the rest of the body until the gate opens: this chunk came mid-body.
+        #expect(try await iterator.next() == GatedStreamServer.chunks[0])
+        server.stream.open()
+        var rest: [UInt8] = []
+        while let chunk = try await iterator.next() { rest += chunk }
+        #expect(rest == Array(GatedStreamServer.chunks[1...].joined()))
+    }
+
+    @Test func aWholeStreamDecodes() async throws {
+        let server = try EmulatorServer()
+        let runtime = try server.client(.bedrockRuntime, as: Self.root, transport: URLSessionTransport())
+        let response = try await runtime.open(ConverseStreamRequest.novaMicro)
+        #expect(response.header("Content-Type") == "application/vnd.amazon.eventstream")
+        let frames = try EventStreamDecoder.decodeAll(try await response.body.collect())
         #expect(frames.first?[header: ":event-type"] == .string("messageStart"))
         #expect(frames.last?[header: ":event-type"] == .string("metadata"))
     }
@@ -103,29 +117,48 @@ import Testing
         EmulatorFixture.addFault(#"{"service":"sts","operation":"GetCallerIdentity","latency_ms":3000}"#, to: server.emulator)
         let transport = URLSessionTransport(timeouts: .init(request: .milliseconds(500)))
         let sts = try server.client(.sts, as: Self.root, transport: transport)
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Without the timeout the call would succeed once the 3 s latency passed.
         let error = await #expect(throws: TransportError.self) { try await sts.query("GetCallerIdentity", []) }
         #expect(error?.kind == .timedOut)
-        #expect(clock.now - start < .milliseconds(2500))
+    }
+
+    @Test func aStreamMayLastLongerThanTheRequestTimeout() async throws {
+        // The request timeout is a silence: frames 400 ms apart keep a stream alive well past 1 s.
+        var settings = EmulatorConfiguration()
+        settings.streamChunkDelay = .milliseconds(400)
+        let server = try EmulatorServer(settings)
+        let transport = URLSessionTransport(timeouts: .init(request: .seconds(1)))
+        let runtime = try server.client(.bedrockRuntime, as: Self.root, transport: transport)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await runtime.open(ConverseStreamRequest.novaMicro)
+        let frames = try EventStreamDecoder.decodeAll(try await response.body.collect())
+        #expect(frames.count >= 5)
+        #expect(clock.now - start > .milliseconds(1500))
+        #expect(frames.last?[header: ":event-type"] == .string("metadata"))
     }
 
     @Test func cancellingTheReaderEndsTheExchange() async throws {
-        var settings = EmulatorConfiguration()
-        settings.streamChunkDelay = .milliseconds(500)
-        let server = try EmulatorServer(settings)
-        let runtime = try server.client(.bedrockRuntime, as: Self.root, transport: URLSessionTransport())
+        let server = try GatedStreamServer()
+        let transport = URLSessionTransport()
+        let request = try server.request
+        let firstChunk = AsyncStream.makeStream(of: Void.self)
         let reader = Task {
-            let response = try await runtime.open(ConverseStreamRequest.novaMicro)
+            let response = try await transport.send(request)
             var chunks = 0
-            for try await _ in response.body { chunks += 1 }
+            for try await _ in response.body {
+                chunks += 1
+                firstChunk.continuation.yield()
+            }
             return chunks
         }
-        try await Task.sleep(for: .milliseconds(700))
-        let clock = ContinuousClock()
-        let start = clock.now
+        for await _ in firstChunk.stream { break }
         reader.cancel()
-        _ = try? await reader.value
-        #expect(clock.now - start < .milliseconds(400))
+        // The gate stays shut, so the HTTP exchange ends only if cancelling the reader cancelled it.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(20)
+        while transport.exchangesUnderWay > 0, clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(transport.exchangesUnderWay == 0)
+        #expect((try? await reader.value) ?? 1 == 1)
     }
 }

@@ -1,12 +1,16 @@
-/// Which failures the standard retry mode retries (botocore `retries/standard.py`, spec §9.1).
+/// Which failures the standard retry mode retries (botocore `retries/standard.py`, spec §9.1): its throttling
+/// codes, its transient codes and statuses, connection failures and timeouts. `InternalError`, `InternalFailure`
+/// and `ServiceUnavailable(Exception)` are added as the other SDKs retry them, whatever status they come with.
 enum RetryClassifier {
     enum Failure: Sendable, Hashable {
         /// The service asked the client to slow down.
         case throttling
         /// A transient service fault (an error code or a 5xx status).
         case transient
-        /// No complete answer: the connection failed, broke, or timed out (costs more quota).
-        case transport
+        /// No answer: the connection could not be made or broke.
+        case connection
+        /// No answer in time (costs more quota: botocore's `ConnectTimeoutError`, `ReadTimeoutError`).
+        case timeout
     }
 
     static let throttlingCodes: Set<String> = [
@@ -32,7 +36,8 @@ enum RetryClassifier {
             return nil
         case let error as TransportError:
             switch error.kind {
-            case .connectionFailed, .connectionLost, .timedOut: return .transport
+            case .connectionFailed, .connectionLost: return .connection
+            case .timedOut: return .timeout
             case .bodyTooLarge: return nil
             }
         default:

@@ -4,7 +4,7 @@ internal import Synchronization
 /// so a connection that keeps failing stops retrying instead of multiplying its load (botocore
 /// `retries/quota.py`, `retries/standard.py`).
 ///
-/// A retry takes `retryCost` tokens (`timeoutRetryCost` after a timeout or a broken connection); a success gives
+/// A retry takes `retryCost` tokens (`timeoutRetryCost` after a timeout); a success gives
 /// back what its last retry took, or `noRetryIncrement` when it needed none, never past the capacity.
 public final class RetryQuota: Sendable {
     public static let initialTokens = 500
@@ -25,7 +25,7 @@ public final class RetryQuota: Sendable {
 
     /// Takes the cost of one retry; nil, taking nothing, when too few tokens are left.
     func acquire(after failure: RetryClassifier.Failure) -> Int? {
-        let cost = failure == .transport ? Self.timeoutRetryCost : Self.retryCost
+        let cost = failure == .timeout ? Self.timeoutRetryCost : Self.retryCost
         return tokens.withLock { tokens in
             guard tokens >= cost else { return nil }
             tokens -= cost

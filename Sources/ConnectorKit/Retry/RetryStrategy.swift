@@ -28,10 +28,12 @@ public struct RetryStrategy: Sendable {
         self.sleep = sleep
     }
 
-    /// The pause after failed attempt `attempt` (1-based): `min(random × 2^(attempt − 1), maxBackoff)` seconds,
-    /// botocore's `ExponentialBackoff` (so at most 1 s after the first failure, 2 s after the second).
+    /// The pause after failed attempt `attempt` (1-based): `random × min(2^(attempt − 1), maxBackoff)` seconds,
+    /// botocore's `ExponentialBackoff` (full jitter over a capped base: at most 1 s after the first failure, 2 s
+    /// after the second, 20 s from the sixth on).
     public func backoff(afterAttempt attempt: Int) -> Duration {
-        let seconds = min(random() * pow(2, Double(min(max(attempt - 1, 0), 62))), maxBackoff.timeInterval)
+        let base = min(pow(2, Double(min(max(attempt - 1, 0), 62))), maxBackoff.timeInterval)
+        let seconds = random() * base
         return .nanoseconds(Int64(seconds * 1e9))
     }
 }

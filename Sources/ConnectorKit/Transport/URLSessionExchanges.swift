@@ -25,6 +25,8 @@ final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
 
     private let live = Mutex<[Int: Exchange]>([:])
 
+    var count: Int { live.withLock { $0.count } }
+
     func begin(
         _ task: Int, head: CheckedContinuation<ResponseHead, any Error>,
         body: AsyncThrowingStream<[UInt8], any Error>.Continuation

@@ -1,8 +1,8 @@
 internal import AWSWire
-public import Foundation
+internal import Foundation
 
 #if canImport(FoundationNetworking)
-    public import FoundationNetworking
+    internal import FoundationNetworking
 #endif
 
 /// Real HTTP(S) over Foundation's `URLSession`: for AWS itself and for `roleplay serve`.
@@ -26,10 +26,12 @@ public final class URLSessionTransport: Transport {
         }
     }
 
+    public let timeouts: Timeouts
     private let session: URLSession
     private let exchanges: Exchanges
 
     public init(timeouts: Timeouts = Timeouts()) {
+        self.timeouts = timeouts
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeouts.request.timeInterval
         configuration.timeoutIntervalForResource = timeouts.resource.timeInterval
@@ -43,7 +45,12 @@ public final class URLSessionTransport: Transport {
         session = URLSession(configuration: configuration, delegate: exchanges, delegateQueue: queue)
     }
 
-    deinit { session.invalidateAndCancel() }
+    /// Exchanges under way finish first (a body still streaming keeps its connection); then the session lets go
+    /// of its delegate.
+    deinit { session.finishTasksAndInvalidate() }
+
+    /// Exchanges whose HTTP task has not completed: cancelling a reader must bring its own to an end.
+    var exchangesUnderWay: Int { exchanges.count }
 
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         guard let url = URL(string: request.url) else {
@@ -51,6 +58,8 @@ public final class URLSessionTransport: Transport {
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method
+        // A request's own timeout (60 s unless set) would otherwise stand in for the session's.
+        urlRequest.timeoutInterval = timeouts.request.timeInterval
         for field in request.headers { urlRequest.setValue(field.value, forHTTPHeaderField: field.name) }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
         let task = session.dataTask(with: urlRequest)
