@@ -293,6 +293,17 @@ import Testing
         #expect(step.detail.contains("after 6 lookups"), "\(step.detail)")
     }
 
+    @Test func aCancelledWaitEndsThePollAsCancelled() async throws {
+        let bench = try await LaggingTrail(lag: "5m")
+        let clock = PollClock(now: { .zero }, sleep: { _ in throw CancellationError() })
+        let report = try await bench.check(
+            cloudTrail: CloudTrailVerification(credentials: Self.customerRoot, clock: clock)
+        ).run()
+        let step = try #require(report.result(.cloudTrail))
+        #expect(step.status == .failed)
+        #expect(step.hint == "the check was cancelled before this step finished.")
+    }
+
     @Test func cloudTrailWithTheWrongAccountsCredentialsIsDenied() async throws {
         let fixture = try await EmulatorFixture()
         let options = ConnectionCheck.Options(

@@ -117,6 +117,7 @@ extension CheckHints {
     /// The hint for an error that is neither a service's answer nor a lost connection: base credentials that
     /// could not be loaded, or an answer that could not be read.
     static func hint(forOther error: any Error, in step: CheckStep) -> String {
+        if error is CancellationError { return "the check was cancelled before this step finished." }
         if error is CredentialsError {
             return "the SaaS account's credentials could not be loaded: set AWS_ACCESS_KEY_ID and "
                 + "AWS_SECRET_ACCESS_KEY, or name a profile of the shared credentials file (--profile)."
