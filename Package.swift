@@ -81,7 +81,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",
-            dependencies: ["RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "TestSupport"],
+            dependencies: ["RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "ConnectorKit", "TestSupport"],
             swiftSettings: strictSettings),
     ]
 )
