@@ -65,8 +65,6 @@ public actor AssumeRoleCredentialsProvider: CredentialsProvider {
 
     private func isFresh(_ credentials: AWSCredentials) -> Bool {
         guard let expiration = credentials.expiration else { return true }
-        let margin = refreshMargin.components
-        let seconds = TimeInterval(margin.seconds) + TimeInterval(margin.attoseconds) / 1e18
-        return now() < expiration.addingTimeInterval(-seconds)
+        return now() < expiration.addingTimeInterval(-refreshMargin.timeInterval)
     }
 }
