@@ -20,6 +20,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Scenario files are YAML (issue 7); Yams also gives each node's line for error messages.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
@@ -45,11 +47,20 @@ let package = Package(
         .target(
             name: "ConnectorKitEmulator", dependencies: ["ConnectorKit", "Emulator", "AWSWire"],
             swiftSettings: strictSettings),
+        // Scenario scripts: the YAML format, the runner (in-process or against an endpoint), JUnit reports, and
+        // record/replay of a client's calls.
+        .target(
+            name: "Scenarios",
+            dependencies: [
+                "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "HTTPServer", "SigV4",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "RoleplayCLI",
             dependencies: [
                 "SigV4", "SigV4Vectors", "PolicyEngine", "RoleplayCrypto", "Emulator", "HTTPServer", "AWSWire",
-                "ConnectorKit", "ConnectorKitEmulator",
+                "ConnectorKit", "ConnectorKitEmulator", "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -78,6 +89,10 @@ let package = Package(
             dependencies: [
                 "ConnectorKit", "ConnectorKitEmulator", "Emulator", "HTTPServer", "AWSWire", "SigV4", "TestSupport",
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",
