@@ -4,7 +4,7 @@
 #                our vectors, ConnectorKit signatures re-checked by botocore, then the real-client suite (make clients)
 #   make clients release build, then boto3 and awscli against `roleplay serve` (Conformance/clients)
 #   make bench   release build, then the benchmark programs (figures printed, never asserted): signing,
-#                policies, the emulator in-process, and the server beside moto_server under wrk
+#                policies, the emulator in-process, the scenario set, and the server beside moto_server under wrk
 #   make serve   release build, then the emulator on 127.0.0.1:4590 (Ctrl-C stops it)
 #   make build   release build of the `roleplay` command
 
@@ -78,13 +78,14 @@ $(VENV)/.installed: scripts/requirements-bench.txt
 	touch $@
 
 ## bench: signing (ours beside botocore, awscrt and the bare-OpenSSL bound, with ratios), policy evaluation, the
-## emulator in-process, CloudTrail lookups over 1,000,000 events, then the server against moto and Bedrock Runtime
-## through the server (docs/benchmarks.md).
+## emulator in-process, CloudTrail lookups over 1,000,000 events, the conformance scenarios (in process and over HTTP),
+## then the server against moto and Bedrock Runtime through the server (docs/benchmarks.md).
 bench: build venv wrk
 	scripts/bench-sign-peers.sh $(VENV)/bin/python $(BENCH_RUNS) $(BENCH_SECONDS)
 	.build/release/roleplay bench policy --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
 	.build/release/roleplay bench emulator --runs $(BENCH_RUNS) --seconds $(BENCH_SECONDS)
 	.build/release/roleplay bench cloudtrail --events 1000000
+	.build/release/roleplay bench scenarios --runs $(BENCH_RUNS)
 	scripts/bench-server.sh $(VENV)/bin/python .build/release/roleplay
 	$(VENV)/bin/python scripts/bench-bedrock.py --roleplay .build/release/roleplay
 

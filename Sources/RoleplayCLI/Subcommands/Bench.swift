@@ -5,7 +5,7 @@ extension Roleplay {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print throughput figures (build with -c release for real numbers).",
-            subcommands: [SignBench.self, PolicyBench.self, EmulatorBench.self, CloudTrailBench.self]
+            subcommands: [SignBench.self, PolicyBench.self, EmulatorBench.self, CloudTrailBench.self, ScenarioBench.self]
         )
     }
 }
