@@ -31,7 +31,9 @@ public struct Assertion: Sendable {
 
     /// nil when the check holds; otherwise what was expected and what the response had.
     public func evaluate(on response: JSONValue) -> AssertionFailure? {
-        let actual = path.evaluate(in: response).flatMap { $0.isNull ? nil : $0 }
+        let found = path.evaluate(in: response)
+        // A null member is as good as a missing one (`nil` in a closure here would become `JSONValue.null`).
+        let actual: JSONValue? = if case .null? = found { nil } else { found }
         let holds: Bool
         let expected: String
         var actualText = actual.map(Self.render) ?? "absent"
