@@ -85,4 +85,16 @@ import Testing
         .evaluate(on: ["x": .string(long)])
         #expect(failure?.actual == "\"" + String(repeating: "a", count: 299) + "… (1002 characters)")
     }
+
+    @Test func fillsReferencesBeforeEvaluating() throws {
+        let location = SourceLocation(file: "f", line: 1)
+        let equals = Assertion(
+            path: try ResponsePath(parsing: "Role.RoleName"), check: .equals("${role}"), location: location)
+        #expect(try equals.substituting(["role": "airia"]).evaluate(on: response) == nil)
+        #expect(try equals.substituting(["role": "other"]).evaluate(on: response) != nil)
+        let matches = Assertion(
+            path: try ResponsePath(parsing: "Role.RoleName"), check: .matches("^${prefix}"), location: location)
+        #expect(try matches.substituting(["prefix": "air"]).check == .matches("^air"))
+        #expect(throws: TemplateError.unknownVariable("role")) { try equals.substituting([:]) }
+    }
 }

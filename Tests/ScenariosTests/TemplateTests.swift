@@ -67,4 +67,20 @@ import Testing
         #expect(!Template.isVariableName("a.b"))
         #expect(!Template.isVariableName(""))
     }
+
+    @Test func fillsAnActorsStringsWhenItIsUsed() throws {
+        let session = ActorSpec.assume(
+            AssumeSpec(actor: "connector", roleARN: "arn:aws:iam::123456789012:role/${name}", externalID: "${name}-id"))
+        #expect(
+            try session.substituting(variables)
+                == .assume(
+                    AssumeSpec(
+                        actor: "connector", roleARN: "arn:aws:iam::123456789012:role/airia", externalID: "airia-id")))
+        let keys = ActorSpec.keys(accessKeyID: "${name}", secretAccessKey: "s", sessionToken: "${count}")
+        #expect(
+            try keys.substituting(variables) == .keys(accessKeyID: "airia", secretAccessKey: "s", sessionToken: "3"))
+        #expect(throws: TemplateError.unknownVariable("nope")) {
+            try ActorSpec.keys(accessKeyID: "${nope}", secretAccessKey: "s", sessionToken: nil).substituting(variables)
+        }
+    }
 }

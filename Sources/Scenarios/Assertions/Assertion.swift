@@ -65,6 +65,17 @@ public struct Assertion: Sendable {
         return AssertionFailure(path: path, expected: expected, actual: actualText, location: location)
     }
 
+    /// This assertion with the `${…}` references of its expected value or pattern filled in, ready to evaluate.
+    public func substituting(_ variables: [String: JSONValue]) throws(TemplateError) -> Assertion {
+        var result = self
+        switch check {
+        case .equals(let value): result.check = .equals(try Template.substitute(value, variables: variables))
+        case .matches(let pattern): result.check = .matches(try Template.substitute(pattern, variables: variables))
+        case .exists, .count: break
+        }
+        return result
+    }
+
     /// Whether `pattern` compiles as an `NSRegularExpression`; the loader rejects those that do not.
     static func isValidPattern(_ pattern: String) -> Bool {
         (try? NSRegularExpression(pattern: pattern)) != nil
