@@ -102,3 +102,10 @@ final class Seen: Sendable {
     func add(_ status: StepOutcome.Status) { statuses.withLock { $0.append(status) } }
     var all: [StepOutcome.Status] { statuses.withLock { $0 } }
 }
+
+extension RunnerTests {
+    @Test func theConnectionCheckPollsThroughADeliveryLag() async throws {
+        let result = try await Self.run("check-lag.yaml")
+        #expect(result.passed, "\(Self.failures(result))")
+    }
+}
