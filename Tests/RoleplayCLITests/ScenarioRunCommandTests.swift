@@ -19,7 +19,9 @@ import Testing
     @Test func passingScenariosExitZeroAndWriteJUnit() throws {
         let junit = FileManager.default.temporaryDirectory.appending(path: "scenario-\(UUID().uuidString).xml").path
         defer { try? FileManager.default.removeItem(atPath: junit) }
-        let result = try Self.run([Self.fixture("happy.yaml"), Self.fixture("errors.yaml"), "--junit", junit, "--seed", "3"])
+        let result = try Self.run([
+            Self.fixture("happy.yaml"), Self.fixture("errors.yaml"), "--junit", junit, "--seed", "3",
+        ])
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.contains("  ✔ iam.CreateRole as customer-root  ("))
         #expect(result.output.hasSuffix("2 passed, 0 failed\n"))
@@ -32,7 +34,9 @@ import Testing
         let result = try Self.run([file, Self.fixture("happy.yaml")])
         #expect(result.status == 1)
         #expect(result.output.contains("  ✘ sts.GetCallerIdentity as customer-root  ("))
-        #expect(result.output.contains("      \(file):12: Arn\n        expected: \"arn:aws:iam::123456789012:user/somebody\"\n"))
+        #expect(
+            result.output.contains(
+                "      \(file):12: Arn\n        expected: \"arn:aws:iam::123456789012:user/somebody\"\n"))
         #expect(result.output.contains("  - iam.ListRoles as customer-root  (skipped)"))
         #expect(result.output.hasSuffix("1 passed, 1 failed\n"))
     }

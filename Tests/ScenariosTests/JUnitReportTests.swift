@@ -10,7 +10,11 @@ import Testing
     static let results = [
         ScenarioResult(
             name: "passes \"quoted\"", file: "ok.yaml",
-            steps: [StepOutcome(title: "sts.GetCallerIdentity as root", location: location, status: .passed, durationMilliseconds: 3)],
+            steps: [
+                StepOutcome(
+                    title: "sts.GetCallerIdentity as root", location: location, status: .passed, durationMilliseconds: 3
+                )
+            ],
             durationMilliseconds: 4),
         ScenarioResult(
             name: "fails <bad> & 'worse'", file: location.file,
@@ -34,9 +38,15 @@ import Testing
         let failure = try #require(cases[1].child("failure"))
         #expect(
             failure.text
-                == "step iam.GetRole as root at a&b <dir>/x.yaml:12\na&b <dir>/x.yaml:12: Arn\n  expected: \"<x>\"\n  actual:   \"y?\"")
-        #expect(xml.contains(#"<testsuite name="roleplay scenarios" tests="2" failures="1" errors="0" skipped="0" time="1.504">"#))
-        #expect(xml.contains(#"<testcase name="fails &lt;bad&gt; &amp; &apos;worse&apos;" classname="a&amp;b &lt;dir&gt;/x.yaml" time="1.500">"#))
+                == "step iam.GetRole as root at a&b <dir>/x.yaml:12\na&b <dir>/x.yaml:12: Arn\n  expected: \"<x>\"\n  actual:   \"y?\""
+        )
+        #expect(
+            xml.contains(
+                #"<testsuite name="roleplay scenarios" tests="2" failures="1" errors="0" skipped="0" time="1.504">"#))
+        #expect(
+            xml.contains(
+                #"<testcase name="fails &lt;bad&gt; &amp; &apos;worse&apos;" classname="a&amp;b &lt;dir&gt;/x.yaml" time="1.500">"#
+            ))
         #expect(xml.contains(#"message="iam.GetRole as root: a&amp;b &lt;dir&gt;/x.yaml:12: Arn""#))
     }
 
@@ -55,7 +65,8 @@ import Testing
         #expect(ProgressText.summary(Self.results) == "1 passed, 1 failed")
         #expect(
             ProgressText.line(Self.results[1].steps[0])
-                == "✘ iam.GetRole as root  (7 ms)\n    a&b <dir>/x.yaml:12: Arn\n      expected: \"<x>\"\n      actual:   \"y\u{1}\"")
+                == "✘ iam.GetRole as root  (7 ms)\n    a&b <dir>/x.yaml:12: Arn\n      expected: \"<x>\"\n      actual:   \"y\u{1}\""
+        )
         #expect(ProgressText.line(Self.results[0].steps[0]) == "✔ sts.GetCallerIdentity as root  (3 ms)")
     }
 }

@@ -92,7 +92,9 @@ import Testing
         // Port 9 (discard) on loopback: nothing answers, so the target is not known to be the emulator.
         let result = await ScenarioRunner(target: .endpoint(url: "http://127.0.0.1:9")).run(
             try Self.load("broken-assertion.yaml"))
-        #expect(result.steps.first?.failure?.hasSuffix("actor customer-root is an account root, which only the emulator has keys for") == true)
+        #expect(
+            result.steps.first?.failure?.hasSuffix(
+                "actor customer-root is an account root, which only the emulator has keys for") == true)
     }
 }
 

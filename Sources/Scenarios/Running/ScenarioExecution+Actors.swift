@@ -22,7 +22,8 @@ extension ScenarioExecution {
                 accessKeyID: try substitute(accessKeyID), secretAccessKey: try substitute(secretAccessKey),
                 sessionToken: try sessionToken.map { (token) throws(StepFailure) in try substitute(token) })
         case .profile(let name):
-            let provider = ProfileCredentialsProvider(profile: name, configuration: configuration, region: scenario.region)
+            let provider = ProfileCredentialsProvider(
+                profile: name, configuration: configuration, region: scenario.region)
             do {
                 return try await provider.credentials()
             } catch {
@@ -61,7 +62,10 @@ extension ScenarioExecution {
                 "Statement": [["Effect": "Allow", "Action": .array(allow.map { .string($0) }), "Resource": "*"]],
             ]
             calls.append(
-                ("PutUserPolicy", ["UserName": .string(name), "PolicyName": .string(Self.userPolicyName), "PolicyDocument": policy]))
+                (
+                    "PutUserPolicy",
+                    ["UserName": .string(name), "PolicyName": .string(Self.userPolicyName), "PolicyDocument": policy]
+                ))
         }
         calls.append(("CreateAccessKey", ["UserName": .string(name)]))
         let client = AWSClient(
@@ -73,7 +77,8 @@ extension ScenarioExecution {
             switch try await Self.send(request, with: client, streaming: false) {
             case .success(let tree): last = tree
             case .error(let code, let message, let status):
-                throw ActorSetupError(actor: actor, call: "iam.\(operation)", code: code, message: message, status: status)
+                throw ActorSetupError(
+                    actor: actor, call: "iam.\(operation)", code: code, message: message, status: status)
             }
         }
         guard let id = last["AccessKey"]?["AccessKeyId"]?.stringValue,
@@ -91,7 +96,8 @@ extension ScenarioExecution {
             externalID: try spec.externalID.map { (id) throws(StepFailure) in try substitute(id) },
             durationSeconds: spec.durationSeconds,
             policy: try spec.policy.map { (policy) throws(StepFailure) in try substitute(policy) })
-        let sts = STSClient(region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
+        let sts = STSClient(
+            region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
         do {
             return try await sts.assumeRole(request).credentials
         } catch let error as ServiceError {

@@ -45,7 +45,8 @@ extension ScenarioExecution {
             let credentials = StaticCredentialsProvider(trailCredentials)
             verification =
                 isEmulator
-                ? CloudTrailVerification(credentials: credentials, timeout: Self.virtualTrailTimeout, clock: pollClock())
+                ? CloudTrailVerification(
+                    credentials: credentials, timeout: Self.virtualTrailTimeout, clock: pollClock())
                 : CloudTrailVerification(credentials: credentials)
         }
         let check = ConnectionCheck(
@@ -80,7 +81,8 @@ extension ScenarioExecution {
     static func json(_ report: ConnectionReport) -> JSONValue {
         let steps: [JSONValue] = report.steps.map { result in
             var members = [
-                JSONMember("step", .string(result.step.rawValue)), JSONMember("status", .string(result.status.rawValue)),
+                JSONMember("step", .string(result.step.rawValue)),
+                JSONMember("status", .string(result.status.rawValue)),
                 JSONMember("detail", .string(result.detail)),
             ]
             if let error = result.error {
