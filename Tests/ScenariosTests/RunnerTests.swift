@@ -111,3 +111,24 @@ extension RunnerTests {
         #expect(result.passed, "\(Self.failures(result))")
     }
 }
+
+extension RunnerTests {
+    /// The loader refuses assume loops in files; the runner refuses them in scenarios built in code too.
+    @Test func anAssumeLoopFailsTheStep() async {
+        let location = SourceLocation(file: "code", line: 1)
+        let scenario = Scenario(
+            name: "loop",
+            actors: [
+                "a": .assume(AssumeSpec(actor: "b", roleARN: "arn:aws:iam::123456789012:role/a")),
+                "b": .assume(AssumeSpec(actor: "a", roleARN: "arn:aws:iam::123456789012:role/b")),
+            ],
+            steps: [
+                Step(
+                    action: .call(service: "sts", operation: "GetCallerIdentity", actor: "a", parameters: [:]),
+                    location: location)
+            ],
+            file: "code")
+        let result = await ScenarioRunner().run(scenario)
+        #expect(result.steps.first?.failure == "code:1: actors assume roles as each other in a loop: a → b → a")
+    }
+}

@@ -12,7 +12,12 @@ extension ScenarioExecution {
     /// is assumed again once the target's virtual clock has passed its expiration.
     /// - Throws: `StepFailure` for an actor that cannot have credentials here, `ActorSetupError` for an AWS
     ///   error while making them.
-    mutating func credentials(of actor: String) async throws -> AWSCredentials {
+    mutating func credentials(of actor: String, assumedBy chain: [String] = []) async throws -> AWSCredentials {
+        // The loader refuses such loops in files; a scenario built in code could still have one.
+        guard !chain.contains(actor) else {
+            throw StepFailure(
+                "actors assume roles as each other in a loop: \((chain + [actor]).joined(separator: " → "))")
+        }
         guard let spec = scenario.actors[actor] else { throw StepFailure("unknown actor \(actor)") }
         switch spec {
         case .root(let account):
@@ -36,7 +41,7 @@ extension ScenarioExecution {
             return made
         case .assume(let assume):
             if let made = madeCredentials[actor], made.expiration.map({ $0 > time.now }) ?? true { return made }
-            let made = try await assumeRole(assume, actor: actor)
+            let made = try await assumeRole(assume, actor: actor, chain: chain + [actor])
             madeCredentials[actor] = made
             return made
         }
@@ -88,8 +93,10 @@ extension ScenarioExecution {
     }
 
     /// `sts:AssumeRole` by the `as` actor, with the spec's values substituted.
-    private mutating func assumeRole(_ spec: AssumeSpec, actor: String) async throws -> AWSCredentials {
-        let base = try await credentials(of: spec.actor)
+    private mutating func assumeRole(
+        _ spec: AssumeSpec, actor: String, chain: [String]
+    ) async throws -> AWSCredentials {
+        let base = try await credentials(of: spec.actor, assumedBy: chain)
         let request = AssumeRoleRequest(
             roleARN: try substitute(spec.roleARN),
             roleSessionName: try spec.sessionName.map { (name) throws(StepFailure) in try substitute(name) } ?? actor,
