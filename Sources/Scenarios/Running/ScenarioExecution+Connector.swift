@@ -24,9 +24,10 @@ extension ScenarioExecution {
     /// actor's credentials as the SaaS's own, answered by its report:
     /// `{passed, steps: [{step, status, detail, error?: {code, message, status}, hint?}]}`.
     ///
-    /// Against the emulator the CloudTrail poll waits on its virtual clock: each backoff advances it (in process,
-    /// or over the admin API), so a delivery lag is polled through at once, with AWS's backoff sequence. Against
-    /// another endpoint it waits in real time, as `roleplay connector check` does.
+    /// The CloudTrail wait keeps ConnectionCheck's defaults (a minute, AWS's backoff sequence), as a connector
+    /// would; against the emulator it runs on the virtual clock: each backoff advances it (in process, or over
+    /// the admin API), so a minute's polling costs no real time. Against another endpoint it waits in real time,
+    /// as `roleplay connector check` does.
     mutating func connectorCheck(_ options: JSONValue) async throws -> StepResponse {
         let options = try substitute(options)
         guard let actor = options["as"]?.stringValue, let role = options["role"]?.stringValue else {
@@ -45,8 +46,7 @@ extension ScenarioExecution {
             let credentials = StaticCredentialsProvider(trailCredentials)
             verification =
                 isEmulator
-                ? CloudTrailVerification(
-                    credentials: credentials, timeout: Self.virtualTrailTimeout, clock: pollClock())
+                ? CloudTrailVerification(credentials: credentials, clock: pollClock())
                 : CloudTrailVerification(credentials: credentials)
         }
         let check = ConnectionCheck(
@@ -58,10 +58,6 @@ extension ScenarioExecution {
                 model: options["model"]?.stringValue, sessionName: "connector-check", cloudTrail: verification))
         return .success(Self.json(await check.run()))
     }
-
-    /// How long the check looks for its event on the emulator's virtual clock: AWS's whole delivery range
-    /// (5–15 minutes), which costs no real time there.
-    static let virtualTrailTimeout: Duration = .seconds(15 * 60)
 
     /// A poll clock whose sleep advances the target's virtual clock instead of waiting.
     private func pollClock() -> PollClock {
