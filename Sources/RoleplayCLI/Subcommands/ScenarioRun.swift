@@ -23,7 +23,9 @@ extension Roleplay {
         @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
         var junit: String?
 
-        @Option(help: ArgumentHelp("The in-process emulator's seed for every scenario (replaces their own).", valueName: "n"))
+        @Option(
+            help: ArgumentHelp(
+                "The in-process emulator's seed for every scenario (replaces their own).", valueName: "n"))
         var seed: UInt64?
 
         func validate() throws {
@@ -45,7 +47,8 @@ extension Roleplay {
         ) async -> Int32 {
             let scenarios: [Scenario]
             do {
-                scenarios = try ScenarioLoader(knownOperation: { OperationCatalog.contains(service: $0, operation: $1) }).loadAll(paths: files)
+                scenarios = try ScenarioLoader(knownOperation: { OperationCatalog.contains(service: $0, operation: $1) }
+                ).loadAll(paths: files)
             } catch {
                 errors("\(error)\n")
                 return 2
@@ -54,7 +57,10 @@ extension Roleplay {
             var results: [ScenarioResult] = []
             for scenario in scenarios {
                 output(ProgressText.heading(name: scenario.name, file: scenario.file) + "\n")
-                results.append(await runner.run(scenario) { output("  " + ProgressText.line($0).replacingOccurrences(of: "\n", with: "\n  ") + "\n") })
+                results.append(
+                    await runner.run(scenario) {
+                        output("  " + ProgressText.line($0).replacingOccurrences(of: "\n", with: "\n  ") + "\n")
+                    })
             }
             output(ProgressText.summary(results) + "\n")
             if let junit {

@@ -12,7 +12,12 @@ extension ScenarioExecution {
     /// is assumed again once the target's virtual clock has passed its expiration.
     /// - Throws: `StepFailure` for an actor that cannot have credentials here, `ActorSetupError` for an AWS
     ///   error while making them.
-    mutating func credentials(of actor: String) async throws -> AWSCredentials {
+    mutating func credentials(of actor: String, assumedBy chain: [String] = []) async throws -> AWSCredentials {
+        // The loader refuses such loops in files; a scenario built in code could still have one.
+        guard !chain.contains(actor) else {
+            throw StepFailure(
+                "actors assume roles as each other in a loop: \((chain + [actor]).joined(separator: " → "))")
+        }
         guard let spec = scenario.actors[actor] else { throw StepFailure("unknown actor \(actor)") }
         switch spec {
         case .root(let account):
@@ -22,7 +27,8 @@ extension ScenarioExecution {
                 accessKeyID: try substitute(accessKeyID), secretAccessKey: try substitute(secretAccessKey),
                 sessionToken: try sessionToken.map { (token) throws(StepFailure) in try substitute(token) })
         case .profile(let name):
-            let provider = ProfileCredentialsProvider(profile: name, configuration: configuration, region: scenario.region)
+            let provider = ProfileCredentialsProvider(
+                profile: name, configuration: configuration, region: scenario.region)
             do {
                 return try await provider.credentials()
             } catch {
@@ -35,7 +41,7 @@ extension ScenarioExecution {
             return made
         case .assume(let assume):
             if let made = madeCredentials[actor], made.expiration.map({ $0 > time.now }) ?? true { return made }
-            let made = try await assumeRole(assume, actor: actor)
+            let made = try await assumeRole(assume, actor: actor, chain: chain + [actor])
             madeCredentials[actor] = made
             return made
         }
@@ -61,7 +67,10 @@ extension ScenarioExecution {
                 "Statement": [["Effect": "Allow", "Action": .array(allow.map { .string($0) }), "Resource": "*"]],
             ]
             calls.append(
-                ("PutUserPolicy", ["UserName": .string(name), "PolicyName": .string(Self.userPolicyName), "PolicyDocument": policy]))
+                (
+                    "PutUserPolicy",
+                    ["UserName": .string(name), "PolicyName": .string(Self.userPolicyName), "PolicyDocument": policy]
+                ))
         }
         calls.append(("CreateAccessKey", ["UserName": .string(name)]))
         let client = AWSClient(
@@ -73,7 +82,8 @@ extension ScenarioExecution {
             switch try await Self.send(request, with: client, streaming: false) {
             case .success(let tree): last = tree
             case .error(let code, let message, let status):
-                throw ActorSetupError(actor: actor, call: "iam.\(operation)", code: code, message: message, status: status)
+                throw ActorSetupError(
+                    actor: actor, call: "iam.\(operation)", code: code, message: message, status: status)
             }
         }
         guard let id = last["AccessKey"]?["AccessKeyId"]?.stringValue,
@@ -83,15 +93,18 @@ extension ScenarioExecution {
     }
 
     /// `sts:AssumeRole` by the `as` actor, with the spec's values substituted.
-    private mutating func assumeRole(_ spec: AssumeSpec, actor: String) async throws -> AWSCredentials {
-        let base = try await credentials(of: spec.actor)
+    private mutating func assumeRole(
+        _ spec: AssumeSpec, actor: String, chain: [String]
+    ) async throws -> AWSCredentials {
+        let base = try await credentials(of: spec.actor, assumedBy: chain)
         let request = AssumeRoleRequest(
             roleARN: try substitute(spec.roleARN),
             roleSessionName: try spec.sessionName.map { (name) throws(StepFailure) in try substitute(name) } ?? actor,
             externalID: try spec.externalID.map { (id) throws(StepFailure) in try substitute(id) },
             durationSeconds: spec.durationSeconds,
             policy: try spec.policy.map { (policy) throws(StepFailure) in try substitute(policy) })
-        let sts = STSClient(region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
+        let sts = STSClient(
+            region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
         do {
             return try await sts.assumeRole(request).credentials
         } catch let error as ServiceError {

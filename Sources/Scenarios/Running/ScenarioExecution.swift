@@ -28,7 +28,7 @@ struct ScenarioExecution {
     mutating func run(progress: (@Sendable (StepOutcome) -> Void)?) async -> [StepOutcome] {
         var outcomes: [StepOutcome] = []
         for step in scenario.steps {
-            if let failed = outcomes.last, failed.status == .failed {
+            if outcomes.contains(where: { $0.status == .failed }) {
                 let skipped = StepOutcome(
                     title: step.title, location: step.location, status: .skipped, durationMilliseconds: 0)
                 outcomes.append(skipped)
