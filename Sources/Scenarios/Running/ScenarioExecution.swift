@@ -64,7 +64,13 @@ struct ScenarioExecution {
             return "\(step.location): \(mismatch)\(context)"
         }
         let tree = response.tree
-        let failures = step.assertions.compactMap { $0.evaluate(on: tree) }
+        let assertions: [Assertion]
+        do {
+            assertions = try step.assertions.map { (assertion) throws(StepFailure) in try substituted(assertion) }
+        } catch {
+            return "\(step.location): \(error.message)"
+        }
+        let failures = assertions.compactMap { $0.evaluate(on: tree) }
         if !failures.isEmpty { return failures.map(\.description).joined(separator: "\n") }
         for (variable, path) in step.save {
             guard let value = path.evaluate(in: tree) else {
