@@ -148,6 +148,29 @@ enum LoaderFixture {
         #expect(create["Tags"] == [["Key": "k", "Value": "v"]])
     }
 
+    @Test func followsAnchorsAndAliases() throws {
+        let scenario = try LoaderFixture.load(
+            """
+            name: anchors
+            actors: {me: {root: "123456789012"}}
+            steps:
+              - call: iam.GetRole
+                as: me
+                with: &role {RoleName: airia}
+              - call: iam.GetRole
+                as: me
+                with: *role
+            """)
+        guard case .call(_, _, _, let first) = scenario.steps[0].action,
+            case .call(_, _, _, let second) = scenario.steps[1].action
+        else {
+            Issue.record("not calls")
+            return
+        }
+        #expect(first == ["RoleName": "airia"])
+        #expect(second == first)
+    }
+
     @Test func readsEveryActorFormSettingAndStepKind() throws {
         let scenario = try LoaderFixture.load(
             """
