@@ -27,8 +27,10 @@ extension ScenarioExecution {
                 accessKeyID: try substitute(accessKeyID), secretAccessKey: try substitute(secretAccessKey),
                 sessionToken: try sessionToken.map { (token) throws(StepFailure) in try substitute(token) })
         case .profile(let name):
-            let provider = ProfileCredentialsProvider(
-                profile: name, configuration: configuration, region: scenario.region)
+            let provider =
+                profileProviders[actor]
+                ?? ProfileCredentialsProvider(profile: name, configuration: configuration, region: scenario.region)
+            profileProviders[actor] = provider
             do {
                 return try await provider.credentials()
             } catch {

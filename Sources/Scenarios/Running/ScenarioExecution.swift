@@ -14,6 +14,8 @@ struct ScenarioExecution {
     var variables: [String: JSONValue] = [:]
     /// Credentials of users and role sessions, made on first use; forgotten by `reset`.
     var madeCredentials: [String: AWSCredentials] = [:]
+    /// Profile actors' providers, kept so a profile that assumes a role reuses its session until it expires.
+    var profileProviders: [String: ProfileCredentialsProvider] = [:]
 
     init(scenario: Scenario, backend: RunBackend, isEmulator: Bool) {
         self.scenario = scenario
