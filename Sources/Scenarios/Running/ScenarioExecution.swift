@@ -126,14 +126,6 @@ struct ScenarioExecution {
         }
     }
 
-    func substitute(_ text: String) throws(StepFailure) -> String {
-        do {
-            return try Template.substitute(text, variables: variables)
-        } catch {
-            throw StepFailure(error.description)
-        }
-    }
-
     static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
