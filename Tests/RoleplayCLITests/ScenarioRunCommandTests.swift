@@ -66,4 +66,10 @@ import Testing
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.hasSuffix("1 passed, 0 failed\n"))
     }
+
+    @Test func seedWithAnEndpointIsAUsageError() throws {
+        let result = try Self.run([Self.fixture("happy.yaml"), "--seed", "1", "--endpoint", "http://127.0.0.1:9"])
+        #expect(result.status == 64)
+        #expect(result.errors.contains("--seed applies to the in-process emulator"))
+    }
 }

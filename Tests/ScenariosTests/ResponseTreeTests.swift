@@ -54,6 +54,7 @@ import Testing
         #expect(role["Role"]?["Arn"] == "arn:aws:iam::123456789012:role/r")
         #expect(role["Role"]?["Tags"] == [["Key": "k", "Value": "v"]])
         #expect(role["GetRoleResult"] == nil)
+        #expect(role["Role"]?["AssumeRolePolicyDocument"] == Self.trust, "the URL-encoded document, parsed")
     }
 
     @Test func assumeRoleCredentialsAreMembers() async throws {

@@ -132,3 +132,24 @@ extension RunnerTests {
         #expect(result.steps.first?.failure == "code:1: actors assume roles as each other in a loop: a → b → a")
     }
 }
+
+extension RunnerTests {
+    /// In `matches`, a saved value is literal text: its `.` matches only a dot.
+    @Test func variablesInPatternsAreLiteral() throws {
+        let scenario = Scenario(name: "patterns", file: "code")
+        var execution = ScenarioExecution(
+            scenario: scenario, backend: RunBackend.inProcess(scenario, seed: nil), isEmulator: true)
+        execution.variables["model"] = "amazon.nova-lite-v1:0"
+        let assertion = Assertion(
+            path: try ResponsePath(parsing: "modelId"), check: .matches("^${model}$"),
+            location: SourceLocation(file: "code", line: 3))
+        let filled = try execution.substituted(assertion)
+        #expect(filled.evaluate(on: ["modelId": "amazon.nova-lite-v1:0"]) == nil)
+        #expect(filled.evaluate(on: ["modelId": "amazonXnova-lite-v1:0"]) != nil)
+        let equals = try execution.substituted(
+            Assertion(
+                path: try ResponsePath(parsing: "modelId"), check: .equals("${model}"),
+                location: SourceLocation(file: "code", line: 4)))
+        #expect(equals.check == .equals("amazon.nova-lite-v1:0"))
+    }
+}

@@ -30,6 +30,11 @@ extension Roleplay {
 
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("name at least one scenario file or directory") }
+            // An endpoint's emulator was seeded when it started (`roleplay serve --seed`).
+            guard seed == nil || endpoint == nil else {
+                throw ValidationError(
+                    "--seed applies to the in-process emulator; start roleplay serve with --seed instead")
+            }
         }
 
         func run() throws {
@@ -47,8 +52,8 @@ extension Roleplay {
         ) async -> Int32 {
             let scenarios: [Scenario]
             do {
-                scenarios = try ScenarioLoader(knownOperation: { OperationCatalog.contains(service: $0, operation: $1) }
-                ).loadAll(paths: files)
+                let loader = ScenarioLoader { OperationCatalog.contains(service: $0, operation: $1) }
+                scenarios = try loader.loadAll(paths: files)
             } catch {
                 errors("\(error)\n")
                 return 2

@@ -18,17 +18,24 @@ extension ScenarioExecution {
             throw StepFailure(
                 "actors assume roles as each other in a loop: \((chain + [actor]).joined(separator: " → "))")
         }
-        guard let spec = scenario.actors[actor] else { throw StepFailure("unknown actor \(actor)") }
+        guard let declared = scenario.actors[actor] else { throw StepFailure("unknown actor \(actor)") }
+        let spec: ActorSpec
+        do {
+            spec = try declared.substituting(variables)
+        } catch {
+            throw StepFailure("actor \(actor): \(error)")
+        }
         switch spec {
         case .root(let account):
             return try rootCredentials(account, for: actor)
         case .keys(let accessKeyID, let secretAccessKey, let sessionToken):
             return AWSCredentials(
-                accessKeyID: try substitute(accessKeyID), secretAccessKey: try substitute(secretAccessKey),
-                sessionToken: try sessionToken.map { (token) throws(StepFailure) in try substitute(token) })
+                accessKeyID: accessKeyID, secretAccessKey: secretAccessKey, sessionToken: sessionToken)
         case .profile(let name):
-            let provider = ProfileCredentialsProvider(
-                profile: name, configuration: configuration, region: scenario.region)
+            let provider =
+                profileProviders[actor]
+                ?? ProfileCredentialsProvider(profile: name, configuration: configuration, region: scenario.region)
+            profileProviders[actor] = provider
             do {
                 return try await provider.credentials()
             } catch {
@@ -92,17 +99,14 @@ extension ScenarioExecution {
         return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
     }
 
-    /// `sts:AssumeRole` by the `as` actor, with the spec's values substituted.
+    /// `sts:AssumeRole` by the `as` actor, with the spec's values (already substituted).
     private mutating func assumeRole(
         _ spec: AssumeSpec, actor: String, chain: [String]
     ) async throws -> AWSCredentials {
         let base = try await credentials(of: spec.actor, assumedBy: chain)
         let request = AssumeRoleRequest(
-            roleARN: try substitute(spec.roleARN),
-            roleSessionName: try spec.sessionName.map { (name) throws(StepFailure) in try substitute(name) } ?? actor,
-            externalID: try spec.externalID.map { (id) throws(StepFailure) in try substitute(id) },
-            durationSeconds: spec.durationSeconds,
-            policy: try spec.policy.map { (policy) throws(StepFailure) in try substitute(policy) })
+            roleARN: spec.roleARN, roleSessionName: spec.sessionName ?? actor, externalID: spec.externalID,
+            durationSeconds: spec.durationSeconds, policy: spec.policy)
         let sts = STSClient(
             region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
         do {
