@@ -93,6 +93,8 @@ let package = Package(
         .testTarget(
             name: "ScenariosTests",
             dependencies: ["Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "TestSupport"],
+            // Scenario files the tests read by path (from `#filePath`), not bundle resources.
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",

@@ -1,4 +1,4 @@
-public import AWSWire
+internal import AWSWire
 
 /// Parameters of an awsQuery call (STS, IAM) as botocore's query serializer flattens them: a list becomes
 /// `Name.member.N` (from 1; an empty list is sent as `Name=`), a structure `Name.Member`, a boolean

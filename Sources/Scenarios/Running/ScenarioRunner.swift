@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Runs scenarios: each against a fresh in-process emulator (fast, deterministic, nothing shared between
 /// scenarios) or against an endpoint (`roleplay serve`, or any AWS-compatible URL).

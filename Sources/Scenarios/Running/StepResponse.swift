@@ -1,4 +1,4 @@
-public import AWSWire
+internal import AWSWire
 
 /// What a step got back: a success's tree, or an error seen as `{code, message, status}` (assertions reach
 /// into either).
