@@ -92,7 +92,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "TestSupport"],
+            dependencies: [
+                "Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "HTTPServer", "SigV4", "TestSupport",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",

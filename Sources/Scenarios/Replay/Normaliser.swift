@@ -15,6 +15,8 @@ public enum Normaliser {
         "requestid", "x-amzn-requestid", "accesskeyid", "secretaccesskey", "sessiontoken", "expiration",
         "createdate", "creationdate", "eventtime", "eventid", "sharedeventid", "roleid", "userid", "assumedroleid",
         "policyid", "principalid", "latencyms", "date", "lastuseddate", "updatedate",
+        // Where the call came from and which host it named: the endpoint, not the behaviour.
+        "clientprovidedhostheader", "sourceipaddress",
     ]
 
     public static func normalised(_ value: JSONValue) -> JSONValue {
@@ -36,14 +38,8 @@ public enum Normaliser {
     /// A string: an embedded JSON object (plain or URL-encoded) as its normalised tree; otherwise with AWS unique
     /// IDs, timestamps and UUIDs replaced by `<id>`, `<time>` and `<uuid>`.
     static func normalised(_ text: String) -> JSONValue {
-        if text.hasPrefix("{"), case .object? = try? JSONReader().decode(text), let tree = try? JSONReader().decode(text) {
-            return normalised(tree)
-        }
-        if text.hasPrefix("%7B"), let decoded = text.removingPercentEncoding, case .object? = try? JSONReader().decode(decoded),
-            let tree = try? JSONReader().decode(decoded)
-        {
-            return normalised(tree)
-        }
+        let document = text.hasPrefix("%7B") ? text.removingPercentEncoding : text.hasPrefix("{") ? text : nil
+        if let document, let tree = try? JSONReader().decode(document), case .object = tree { return normalised(tree) }
         let id = #/(AKIA|ASIA|AROA|AIDA|ANPA|AGPA|AIPA|ANVA)[A-Z0-9]{12,}/#
         let time = #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/#
         let uuid = #/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/#

@@ -30,9 +30,10 @@ public enum TreeDiff {
             return changes
         case (.array(let a)?, .array(let b)?):
             return (0..<max(a.count, b.count)).flatMap { index in
-                Self.changes(
-                    recorded: index < a.count ? a[index] : nil, replayed: index < b.count ? b[index] : nil,
-                    path: "\(path.isEmpty ? "body" : path)[\(index)]")
+                // Typed: a bare `nil` here would be `JSONValue.null`, which is a value, not an absence.
+                let recorded: JSONValue? = index < a.count ? a[index] : nil
+                let replayed: JSONValue? = index < b.count ? b[index] : nil
+                return Self.changes(recorded: recorded, replayed: replayed, path: "\(path.isEmpty ? "body" : path)[\(index)]")
             }
         default:
             guard recorded != replayed else { return [] }

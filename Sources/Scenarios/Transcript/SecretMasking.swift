@@ -2,6 +2,9 @@ public import AWSWire
 
 /// Masks what must never reach a transcript: secret keys and session tokens (as `****`). Access key IDs stay:
 /// they are not secret, and replay needs them to tell which credentials signed what.
+///
+/// Documents embedded as JSON text are masked too: CloudTrail's `CloudTrailEvent` carries the session token an
+/// AssumeRole handed out.
 public enum SecretMasking {
     public static let mask = "****"
 
@@ -20,7 +23,16 @@ public enum SecretMasking {
                     return JSONMember(member.key, masked(member.value))
                 })
         case .array(let elements): return .array(elements.map(masked))
+        case .string(let text): return .string(masked(embedded: text))
         default: return value
         }
+    }
+
+    /// JSON object text with its secrets masked, rewritten only when something was masked (so an untouched
+    /// document keeps its bytes).
+    static func masked(embedded text: String) -> String {
+        guard text.hasPrefix("{"), let tree = try? JSONReader().decode(text), case .object = tree else { return text }
+        let result = masked(tree)
+        return result == tree ? text : JSONWriter.string(result)
     }
 }
