@@ -31,8 +31,8 @@ public enum TreeDiff {
         case (.array(let a)?, .array(let b)?):
             return (0..<max(a.count, b.count)).flatMap { index in
                 // Typed: a bare `nil` here would be `JSONValue.null`, which is a value, not an absence.
-                let recorded: JSONValue? = index < a.count ? a[index] : nil
-                let replayed: JSONValue? = index < b.count ? b[index] : nil
+                let recorded: JSONValue? = index < a.count ? .some(a[index]) : .none
+                let replayed: JSONValue? = index < b.count ? .some(b[index]) : .none
                 return Self.changes(recorded: recorded, replayed: replayed, path: "\(path.isEmpty ? "body" : path)[\(index)]")
             }
         default:
