@@ -1,0 +1,88 @@
+internal import AWSWire
+internal import ConnectorKit
+internal import Foundation
+
+extension ScenarioExecution {
+    /// `connector.init: {systemAccount, externalId?}`: ConnectorKit's set-up, `{externalId, trustPolicy}`. An
+    /// External ID or account ConnectorKit refuses is the step's error response, code `SetupError`.
+    func connectorInit(_ options: JSONValue) throws(StepFailure) -> StepResponse {
+        let options = try substitute(options)
+        guard let account = options["systemAccount"]?.stringValue else {
+            throw StepFailure("connector.init needs systemAccount")
+        }
+        let accountID = scenario.accountID(account) ?? account
+        do {
+            let externalID = try options["externalId"]?.stringValue ?? ExternalID.generate()
+            let policy = try TrustPolicy.render(systemAccountID: accountID, externalID: externalID)
+            return .success(["externalId": .string(externalID), "trustPolicy": .string(policy)])
+        } catch {
+            return .error(code: "SetupError", message: String(describing: error), status: 400)
+        }
+    }
+
+    /// `connector.check: {as, role, externalId, model?, cloudTrail?}`: ConnectorKit's connection check with the
+    /// actor's credentials as the SaaS's own, answered by its report:
+    /// `{passed, steps: [{step, status, detail, error?: {code, message, status}, hint?}]}`.
+    ///
+    /// The CloudTrail poll waits on the target's virtual clock: each backoff advances it (in process, or over the
+    /// admin API), so a delivery lag is polled through at once, with AWS's backoff sequence.
+    mutating func connectorCheck(_ options: JSONValue) async throws -> StepResponse {
+        let options = try substitute(options)
+        guard let actor = options["as"]?.stringValue, let role = options["role"]?.stringValue else {
+            throw StepFailure("connector.check needs as and role")
+        }
+        let roleARN: RoleARN
+        do {
+            roleARN = try RoleARN(parsing: role)
+        } catch {
+            return .error(code: "SetupError", message: error.description, status: 400)
+        }
+        let base = try await credentials(of: actor)
+        var verification: CloudTrailVerification?
+        if let trailActor = options["cloudTrail"]?.stringValue {
+            let trailCredentials = try await credentials(of: trailActor)
+            verification = CloudTrailVerification(
+                credentials: StaticCredentialsProvider(trailCredentials), clock: pollClock())
+        }
+        let check = ConnectionCheck(
+            configuration: ConnectionConfiguration(
+                name: scenario.name, roleARN: roleARN, region: scenario.region,
+                externalID: options["externalId"]?.stringValue),
+            baseCredentials: StaticCredentialsProvider(base), clientConfiguration: configuration,
+            options: ConnectionCheck.Options(
+                model: options["model"]?.stringValue, sessionName: "connector-check", cloudTrail: verification))
+        return .success(Self.json(await check.run()))
+    }
+
+    /// A poll clock whose sleep advances the target's virtual clock instead of waiting.
+    private func pollClock() -> PollClock {
+        let backend = backend
+        let time = time
+        let elapsed = VirtualTime()
+        return PollClock(
+            now: { elapsed.offset },
+            sleep: { duration in
+                let seconds = max(1, duration.components.seconds)
+                _ = try await backend.admin("POST", "/clock", ["advance_seconds": .int(seconds)])
+                time.advance(seconds: seconds)
+                elapsed.advance(seconds: seconds)
+            })
+    }
+
+    static func json(_ report: ConnectionReport) -> JSONValue {
+        let steps: [JSONValue] = report.steps.map { result in
+            var members = [
+                JSONMember("step", .string(result.step.rawValue)), JSONMember("status", .string(result.status.rawValue)),
+                JSONMember("detail", .string(result.detail)),
+            ]
+            if let error = result.error {
+                members.append(
+                    JSONMember(
+                        "error", ResponseTree.error(code: error.code, message: error.message, status: error.status)))
+            }
+            if let hint = result.hint { members.append(JSONMember("hint", .string(hint))) }
+            return .object(members)
+        }
+        return ["passed": .bool(report.passed), "steps": .array(steps)]
+    }
+}
