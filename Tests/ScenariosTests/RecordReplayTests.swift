@@ -231,12 +231,12 @@ struct RecordedFlow {
     func iam(_ action: String, as credentials: Credentials, _ parameters: [(String, String)]) async throws -> JSONValue? {
         let response = try await client(.iam, credentials).send(
             .query(action: action, version: "2010-05-08", parameters: parameters))
-        return ResponseTree.build(headers: response.headers, body: response.body)
+        return TranscriptBody.tree(status: response.status, headers: response.headers, body: response.body)
     }
 
     func sts(_ action: String, as credentials: Credentials, _ parameters: [(String, String)]) async throws -> JSONValue? {
         let response = try await client(.sts, credentials).send(
             .query(action: action, version: "2011-06-15", parameters: parameters))
-        return ResponseTree.build(headers: response.headers, body: response.body)
+        return TranscriptBody.tree(status: response.status, headers: response.headers, body: response.body)
     }
 }

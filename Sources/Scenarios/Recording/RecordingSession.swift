@@ -82,7 +82,7 @@ final class RecordingSession: Sendable {
                 bytes: Array("roleplay recorder: the upstream did not answer: \(error)\n".utf8))
         }
         let number = state.transcript.exchanges.count + 1
-        let tree = ResponseTree.build(headers: upstream.headers, body: body)
+        let tree = TranscriptBody.tree(status: upstream.status, headers: upstream.headers, body: body)
         for (path, minted) in MintedCredentials.all(in: tree) {
             state.minted[minted.accessKeyID] = (.minted(exchange: number, path: path), minted)
         }
@@ -94,7 +94,7 @@ final class RecordingSession: Sendable {
                     headers: RequestSigning.contentHeaders(request.headers), body: request.body),
                 response: RecordedResponse(
                     status: upstream.status,
-                    error: ResponseTree.errorCode(status: upstream.status, headers: upstream.headers, tree: tree),
+                    error: TranscriptBody.errorCode(status: upstream.status, headers: upstream.headers, tree: tree),
                     headers: upstream.headers.filter { Self.keptResponseHeaders.contains($0.name.lowercased()) },
                     body: tree.map(SecretMasking.masked))))
         save(state.transcript)

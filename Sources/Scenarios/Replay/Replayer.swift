@@ -69,11 +69,11 @@ public struct Replayer: Sendable {
                 differences.append(difference("response", "status \(exchange.response.status)", "none: \(error)"))
                 continue
             }
-            let tree = ResponseTree.build(headers: headers, body: body)
+            let tree = TranscriptBody.tree(status: status, headers: headers, body: body)
             trees[number] = tree
             bindings.learn(recorded: exchange.response.body, replayed: tree)
             let replayed = RecordedResponse(
-                status: status, error: ResponseTree.errorCode(status: status, headers: headers, tree: tree),
+                status: status, error: TranscriptBody.errorCode(status: status, headers: headers, tree: tree),
                 headers: headers, body: tree.map(SecretMasking.masked))
             differences += ResponseComparison.differences(
                 exchange: number, label: exchange.label, recorded: exchange.response, replayed: replayed)
