@@ -17,21 +17,27 @@ import Testing
             recorded.transcript.exchanges.map(\.label) == [
                 "iam.CreateUser", "iam.PutUserPolicy", "iam.CreateAccessKey", "iam.CreateRole", "iam.AttachRolePolicy",
                 "sts.AssumeRole", "sts.GetCallerIdentity", "bedrock.ListFoundationModels", "bedrock-runtime.Converse",
-                "cloudtrail.LookupEvents",
+                "bedrock-runtime.ConverseStream", "cloudtrail.LookupEvents",
             ])
         #expect(
             recorded.transcript.exchanges.map { $0.signer?.description ?? "-" } == [
                 "root:808540602285", "root:808540602285", "root:808540602285", "root:123456789012",
                 "root:123456789012", "minted:3.AccessKey", "minted:6.Credentials", "minted:6.Credentials",
-                "minted:6.Credentials", "root:123456789012",
+                "minted:6.Credentials", "minted:6.Credentials", "root:123456789012",
             ])
         #expect(recorded.transcript.exchanges.allSatisfy { $0.response.status == 200 })
+        let streamed = try #require(recorded.transcript.exchanges[9].response.body?["events"]?.arrayValue)
+        #expect(streamed.first?["type"] == "messageStart")
 
         let fresh = try EmulatorEndpoint()
         let differences = await Replayer(endpoints: try .custom(fresh.url)).replay(recorded.transcript)
         #expect(differences.isEmpty, "\(differences.map(\.description).joined(separator: "\n"))")
-        // The replay used the fresh emulator's own minted keys: they were re-bound, not reused.
-        #expect(fresh.received.count == 10)
+        // Every exchange reached the fresh emulator, and AssumeRole was signed with the key *it* minted.
+        #expect(fresh.received.count == 11)
+        let recordedKey = try #require(recorded.transcript.exchanges[2].response.body?["AccessKey"]?["AccessKeyId"]?.stringValue)
+        let assumeRole = try #require(fresh.received[5].header("Authorization"))
+        #expect(assumeRole.contains("Credential=AKIA"))
+        #expect(!assumeRole.contains("Credential=\(recordedKey)/"))
     }
 
     @Test func aChangedTrustPolicyShowsAsExactlyThatDifference() async throws {
@@ -57,12 +63,12 @@ import Testing
                 "exchange 6 sts.AssumeRole: error: recorded none replayed \"AccessDenied\"",
             ], "\(text)")
         // The session never existed, so its calls could not be sent; nothing else differs.
-        #expect(differences.filter { (7...9).contains($0.exchange) }.map(\.path) == ["signer", "signer", "signer"])
+        #expect(differences.filter { (7...10).contains($0.exchange) }.map(\.path) == ["signer", "signer", "signer", "signer"])
         // CloudTrail has no AssumeRole to show.
-        let lookup = differences.filter { $0.exchange == 10 }
+        let lookup = differences.filter { $0.exchange == 11 }
         #expect(lookup.map(\.path) == ["Events[0]"], "\(text)")
         #expect(lookup.first?.replayed == TreeDiff.absent)
-        #expect(Set(differences.map(\.exchange)) == [4, 6, 7, 8, 9, 10], "\(text)")
+        #expect(Set(differences.map(\.exchange)) == [4, 6, 7, 8, 9, 10, 11], "\(text)")
     }
 
     @Test func theTranscriptHoldsNoSecret() async throws {
@@ -136,7 +142,7 @@ final class ArrivedRequests: Sendable {
 
 /// The connector flow as a client drives it with ConnectorKit's `AWSClient`: the SaaS account's root sets up a
 /// user allowed to assume roles and mints its key, the customer's root creates the role with the guide's trust
-/// policy, the user assumes it, the session calls STS and Bedrock, and the customer looks the AssumeRole up in
+/// policy, the user assumes it, the session calls STS and Bedrock (a stream too), and the customer looks the AssumeRole up in
 /// CloudTrail.
 struct RecordedFlow {
     static let saas = "808540602285"
@@ -215,6 +221,13 @@ struct RecordedFlow {
             .rest(
                 "Converse", method: "POST", path: "/model/{modelId}/converse",
                 labels: ["modelId": "anthropic.claude-3-haiku-20240307-v1:0"], body: JSONWriter.bytes(converse)))
+        // A stream: the recorder collects it and passes it on whole; the client still reads its events.
+        let stream = try await client(.bedrockRuntime, session).open(
+            .rest(
+                "ConverseStream", method: "POST", path: "/model/{modelId}/converse-stream",
+                labels: ["modelId": "anthropic.claude-3-haiku-20240307-v1:0"], body: JSONWriter.bytes(converse)))
+        let events = try EventStreamDecoder.decodeAll(try await stream.body.collect())
+        #expect(events.count > 2)
         let lookup: JSONValue = ["LookupAttributes": [["AttributeKey": "EventName", "AttributeValue": "AssumeRole"]]]
         _ = try await client(.cloudTrail, customer).send(
             .json(targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", operation: "LookupEvents", body: lookup))

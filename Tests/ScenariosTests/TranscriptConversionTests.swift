@@ -16,7 +16,7 @@ import Testing
 
         let scenario = try ScenarioLoader(knownOperation: { OperationCatalog.contains(service: $0, operation: $1) })
             .load(yaml: yaml, file: "converted.yaml")
-        #expect(scenario.steps.count == 10)
+        #expect(scenario.steps.count == 11)
         let result = await ScenarioRunner(target: .inProcess).run(scenario)
         #expect(result.passed, "\(result.firstFailure.map { "\($0)" } ?? "")\n\(yaml)")
     }

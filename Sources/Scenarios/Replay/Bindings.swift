@@ -35,6 +35,12 @@ public struct Bindings: Sendable, Hashable {
         }
     }
 
+    /// A body with the values replaced when it is text; other bytes (a binary payload) are sent as recorded.
+    public func apply(_ body: [UInt8]) -> [UInt8] {
+        guard !values.isEmpty, let text = String(validating: body, as: UTF8.self) else { return body }
+        return Array(apply(text).utf8)
+    }
+
     /// `text` with every recorded value replaced by the replay's, longest first (an ARN before the ID inside it).
     public func apply(_ text: String) -> String {
         var result = text

@@ -60,7 +60,7 @@ public struct Replayer: Sendable {
                 let request = try RequestSigning.request(
                     method: exchange.request.method, target: bindings.apply(exchange.request.target),
                     headers: exchange.request.headers,
-                    body: Array(bindings.apply(String(decoding: exchange.request.body, as: UTF8.self)).utf8),
+                    body: bindings.apply(exchange.request.body),
                     endpoint: endpoint, credentials: credentials, region: exchange.region ?? "",
                     signingName: AWSService(rawValue: exchange.service)?.signingName ?? exchange.service, at: now())
                 let response = try await transport.send(request)

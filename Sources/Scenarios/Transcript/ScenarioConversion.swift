@@ -20,7 +20,7 @@ public struct ScenarioConversion: Sendable {
 
     public init(_ transcript: Transcript, name: String, source: String) throws(Failure) {
         var accounts: [String] = []
-        var minted: [String] = []
+        var minted: [(exchange: Int, path: String)] = []
         var saves: [Int: [(String, String)]] = [:]
         func actor(_ reference: CredentialReference) -> String {
             switch reference {
@@ -29,8 +29,8 @@ public struct ScenarioConversion: Sendable {
                 return "root-\(account)"
             case .minted(let exchange, let path):
                 let actor = "minted\(exchange)"
-                if !minted.contains(reference.description) {
-                    minted.append(reference.description)
+                if !minted.contains(where: { $0 == (exchange, path) }) {
+                    minted.append((exchange, path))
                     var names = [("\(actor)AccessKeyId", "\(path).AccessKeyId"), ("\(actor)SecretAccessKey", "\(path).SecretAccessKey")]
                     if transcript.exchanges.indices.contains(exchange - 1),
                         transcript.exchanges[exchange - 1].response.body?[path]?["SessionToken"] != nil
@@ -82,8 +82,7 @@ public struct ScenarioConversion: Sendable {
         var actors: [(Node, Node)] = accounts.map {
             (Self.key("root-\($0)"), Node.mapping(Node.Mapping([(Self.key("root"), Self.node(.string($0)))])))
         }
-        for reference in minted {
-            guard case .minted(let exchange, _)? = CredentialReference(reference) else { continue }
+        for (exchange, _) in minted {
             let actor = "minted\(exchange)"
             var keys = [
                 (Self.key("accessKeyId"), Self.node(.string("${\(actor)AccessKeyId}"))),
