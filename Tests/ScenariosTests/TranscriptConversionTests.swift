@@ -1,4 +1,6 @@
 import AWSWire
+import ConnectorKit
+import HTTPServer
 import Scenarios
 import Testing
 
@@ -19,6 +21,27 @@ import Testing
         #expect(scenario.steps.count == 11)
         let result = await ScenarioRunner(target: .inProcess).run(scenario)
         #expect(result.passed, "\(result.firstFailure.map { "\($0)" } ?? "")\n\(yaml)")
+    }
+
+    @Test func aGeneratedIDALaterRequestNamesIsSavedAndReused() async throws {
+        let upstream = try EmulatorEndpoint()
+        let recorder = Recorder(configuration: Recorder.Configuration(upstream: try .custom(upstream.url)))
+        let flow = try RecordedFlow(endpoint: try recorder.start().description)
+        let root = flow.root(RecordedFlow.saas)
+        _ = try await flow.iam("CreateUser", as: root, [("UserName", "u")])
+        let key = try #require(try await flow.iam("CreateAccessKey", as: root, [("UserName", "u")])?["AccessKey"]?["AccessKeyId"]?.stringValue)
+        _ = try await flow.iam("DeleteAccessKey", as: root, [("UserName", "u"), ("AccessKeyId", key)])
+        recorder.stop()
+
+        let yaml = try ScenarioConversion(recorder.transcript, name: "key rotation", source: "keys.json").yaml
+        #expect(yaml.contains("AccessKeyId: \"${accessKeyId2}\""), "\(yaml)")
+        #expect(yaml.contains("accessKeyId2: AccessKey.AccessKeyId"), "\(yaml)")
+        #expect(!yaml.contains(key))
+        // A new run mints another key, and deletes that one.
+        let scenario = try ScenarioLoader(knownOperation: { OperationCatalog.contains(service: $0, operation: $1) })
+            .load(yaml: yaml, file: "keys.yaml")
+        let result = await ScenarioRunner(target: .inProcess).run(scenario)
+        #expect(result.passed, "\(result.firstFailure.map { "\($0)" } ?? "")")
     }
 
     @Test func queryListsAndAnErrorBecomeYAMLListsAndExpect() throws {

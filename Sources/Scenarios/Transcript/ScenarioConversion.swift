@@ -6,8 +6,9 @@ internal import Yams
 ///
 /// Each account root the transcript names becomes an account and a `{root: …}` actor; credentials a response
 /// minted become a `{keys: …}` actor fed by the minting step's `save:`. Each exchange becomes one `call:` step
-/// with its parameters decoded back to `with:` (and `expect:` when it answered with an error); the admin API's
-/// reset becomes `reset: {}`. No assertions are written: the recorded values are for `replay` to compare.
+/// with its parameters decoded back to `with:` (and `expect:` when it answered with an error), generated IDs a
+/// request names written as `${…}` saved from the step that got them (`GeneratedValues`); the admin API's reset
+/// becomes `reset: {}`. No assertions are written: the recorded values are for `replay` to compare.
 public struct ScenarioConversion: Sendable {
     public var yaml: String
     /// Exchanges with no scenario step (other admin API calls, unsigned calls), as `exchange N service.Op`.
@@ -42,10 +43,12 @@ public struct ScenarioConversion: Sendable {
                 return actor
             }
         }
+        var generated = GeneratedValues()
         var steps: [(number: Int, pairs: [(Node, Node)])] = []
         var leftOut: [String] = []
         for (index, exchange) in transcript.exchanges.enumerated() {
             let number = index + 1
+            defer { generated.learn(exchange.response.body, exchange: number) }
             if exchange.service == "roleplay" {
                 if exchange.operation == "POST /_roleplay/reset" {
                     steps.append((number, [(Self.key("reset"), Node.mapping(Node.Mapping([])))]))
@@ -61,7 +64,7 @@ public struct ScenarioConversion: Sendable {
             var pairs: [(Node, Node)] = [
                 (Self.key("call"), Self.key(exchange.label)), (Self.key("as"), Self.key(actor(signer))),
             ]
-            let parameters = RequestParameters.of(exchange)
+            let parameters = generated.substituted(RequestParameters.of(exchange))
             if parameters.objectValue?.isEmpty == false { pairs.append((Self.key("with"), Self.node(parameters))) }
             if let error = exchange.response.error {
                 pairs.append(
@@ -74,7 +77,8 @@ public struct ScenarioConversion: Sendable {
         }
         let stepNodes = steps.map { step -> Node in
             var pairs = step.pairs
-            if let save = saves[step.number] {
+            let save = (saves[step.number] ?? []) + (generated.saves[step.number] ?? []).map { ($0.variable, $0.path) }
+            if !save.isEmpty {
                 pairs.append((Self.key("save"), Node.mapping(Node.Mapping(save.map { (Self.key($0.0), Self.key($0.1)) }))))
             }
             return Node.mapping(Node.Mapping(pairs))
