@@ -42,7 +42,9 @@ import Testing
                 "RoleName": "r", "MaxSessionDuration": 7200,
                 "AssumeRolePolicyDocument": [
                     "Version": "2012-10-17",
-                    "Statement": [["Effect": "Allow", "Principal": ["AWS": "111111111111"], "Action": "sts:AssumeRole"]],
+                    "Statement": [
+                        ["Effect": "Allow", "Principal": ["AWS": "111111111111"], "Action": "sts:AssumeRole"]
+                    ],
                 ],
                 "Tags": [["Key": "k", "Value": "v"]],
             ])
@@ -88,7 +90,8 @@ import Testing
 
     @Test func aMemberWithNoPlaceIsAnError() {
         #expect(throws: OperationEncodingError.self) {
-            try OperationCatalog.request(service: "bedrock", operation: "ListFoundationModels", parameters: ["bogus": 1])
+            try OperationCatalog.request(
+                service: "bedrock", operation: "ListFoundationModels", parameters: ["bogus": 1])
         }
         #expect(throws: OperationEncodingError.self) {
             try OperationCatalog.request(service: "bedrock", operation: "GetFoundationModel", parameters: [:])
@@ -103,7 +106,9 @@ import Testing
                 "body": ["messages": [["role": "user", "content": [["text": "Hi"]]]]],
             ])
         #expect(request.path == "/model/amazon.nova-lite-v1%3A0/invoke")
-        #expect(String(decoding: request.body, as: UTF8.self) == #"{"messages":[{"role":"user","content":[{"text":"Hi"}]}]}"#)
+        #expect(
+            String(decoding: request.body, as: UTF8.self)
+                == #"{"messages":[{"role":"user","content":[{"text":"Hi"}]}]}"#)
         #expect(request.headers.contains(HTTPField("Accept", "application/json")))
         #expect(request.headers.filter { $0.name == "Content-Type" }.count == 1)
         let stream = try OperationCatalog.request(
@@ -127,9 +132,12 @@ import Testing
         #expect(
             request.headers.contains(
                 HTTPField("X-Amz-Target", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents")))
-        #expect(String(decoding: request.body, as: UTF8.self) == #"{"StartTime":1736942400,"EndTime":1736946000,"MaxResults":5}"#)
+        #expect(
+            String(decoding: request.body, as: UTF8.self)
+                == #"{"StartTime":1736942400,"EndTime":1736946000,"MaxResults":5}"#)
         #expect(throws: OperationEncodingError.self) {
-            try OperationCatalog.request(service: "cloudtrail", operation: "LookupEvents", parameters: ["StartTime": "noon"])
+            try OperationCatalog.request(
+                service: "cloudtrail", operation: "LookupEvents", parameters: ["StartTime": "noon"])
         }
     }
 
@@ -154,7 +162,8 @@ import Testing
                     service.hasPrefix("bedrock") && operation.hasPrefix("Get")
                     ? [operation == "GetFoundationModel" ? "modelIdentifier" : "inferenceProfileIdentifier": "x"]
                     : service == "bedrock-runtime" ? ["modelId": "x"] : [:]
-                let request = try OperationCatalog.request(service: service, operation: operation, parameters: parameters)
+                let request = try OperationCatalog.request(
+                    service: service, operation: operation, parameters: parameters)
                 let client = AWSClient(
                     service: AWSService(rawValue: service)!, region: "us-east-1", credentials: root,
                     configuration: configuration)

@@ -29,7 +29,9 @@ import Testing
 
     static let trust: JSONValue = [
         "Version": "2012-10-17",
-        "Statement": [["Effect": "Allow", "Principal": ["AWS": "arn:aws:iam::123456789012:root"], "Action": "sts:AssumeRole"]],
+        "Statement": [
+            ["Effect": "Allow", "Principal": ["AWS": "arn:aws:iam::123456789012:root"], "Action": "sts:AssumeRole"]
+        ],
     ]
 
     @Test func listRolesIsAnArrayAndEmptyListsAreEmptyArrays() async throws {
@@ -45,11 +47,14 @@ import Testing
     }
 
     @Test func getRoleHasNoWrappers() async throws {
-        _ = try await iam("CreateRole", ["RoleName": "r", "AssumeRolePolicyDocument": Self.trust, "Tags": [["Key": "k", "Value": "v"]]])
+        _ = try await iam(
+            "CreateRole",
+            ["RoleName": "r", "AssumeRolePolicyDocument": Self.trust, "Tags": [["Key": "k", "Value": "v"]]])
         let role = try await iam("GetRole", ["RoleName": "r"])
         #expect(role["Role"]?["Arn"] == "arn:aws:iam::123456789012:role/r")
         #expect(role["Role"]?["Tags"] == [["Key": "k", "Value": "v"]])
         #expect(role["GetRoleResult"] == nil)
+        #expect(role["Role"]?["AssumeRolePolicyDocument"] == Self.trust, "the URL-encoded document, parsed")
     }
 
     @Test func assumeRoleCredentialsAreMembers() async throws {
@@ -59,7 +64,10 @@ import Testing
             "PutUserPolicy",
             [
                 "UserName": "u", "PolicyName": "p",
-                "PolicyDocument": ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"]]],
+                "PolicyDocument": [
+                    "Version": "2012-10-17",
+                    "Statement": [["Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"]],
+                ],
             ])
         let key = try await iam("CreateAccessKey", ["UserName": "u"])["AccessKey"]
         let user = AWSClient(
@@ -78,7 +86,8 @@ import Testing
     }
 
     @Test func anErrorIsCodeMessageStatus() async throws {
-        let request = try OperationCatalog.request(service: "iam", operation: "GetRole", parameters: ["RoleName": "missing"])
+        let request = try OperationCatalog.request(
+            service: "iam", operation: "GetRole", parameters: ["RoleName": "missing"])
         let response = try await ScenarioExecution.send(request, with: client, streaming: false)
         #expect(
             response.tree

@@ -47,7 +47,7 @@ import Testing
         let file = Self.fixture("broken-assertion.yaml")
         let result = try await Self.run("broken-assertion.yaml")
         #expect(!result.passed)
-        #expect(result.steps.map(\.status) == [.failed, .skipped])
+        #expect(result.steps.map(\.status) == [.failed, .skipped, .skipped])
         #expect(
             result.steps[0].failure
                 == """
@@ -92,7 +92,9 @@ import Testing
         // Port 9 (discard) on loopback: nothing answers, so the target is not known to be the emulator.
         let result = await ScenarioRunner(target: .endpoint(url: "http://127.0.0.1:9")).run(
             try Self.load("broken-assertion.yaml"))
-        #expect(result.steps.first?.failure?.hasSuffix("actor customer-root is an account root, which only the emulator has keys for") == true)
+        #expect(
+            result.steps.first?.failure?.hasSuffix(
+                "actor customer-root is an account root, which only the emulator has keys for") == true)
     }
 }
 
@@ -101,4 +103,53 @@ final class Seen: Sendable {
     private let statuses = Mutex<[StepOutcome.Status]>([])
     func add(_ status: StepOutcome.Status) { statuses.withLock { $0.append(status) } }
     var all: [StepOutcome.Status] { statuses.withLock { $0 } }
+}
+
+extension RunnerTests {
+    @Test func theConnectionCheckPollsThroughADeliveryLag() async throws {
+        let result = try await Self.run("check-lag.yaml")
+        #expect(result.passed, "\(Self.failures(result))")
+    }
+}
+
+extension RunnerTests {
+    /// The loader refuses assume loops in files; the runner refuses them in scenarios built in code too.
+    @Test func anAssumeLoopFailsTheStep() async {
+        let location = SourceLocation(file: "code", line: 1)
+        let scenario = Scenario(
+            name: "loop",
+            actors: [
+                "a": .assume(AssumeSpec(actor: "b", roleARN: "arn:aws:iam::123456789012:role/a")),
+                "b": .assume(AssumeSpec(actor: "a", roleARN: "arn:aws:iam::123456789012:role/b")),
+            ],
+            steps: [
+                Step(
+                    action: .call(service: "sts", operation: "GetCallerIdentity", actor: "a", parameters: [:]),
+                    location: location)
+            ],
+            file: "code")
+        let result = await ScenarioRunner().run(scenario)
+        #expect(result.steps.first?.failure == "code:1: actors assume roles as each other in a loop: a → b → a")
+    }
+}
+
+extension RunnerTests {
+    /// In `matches`, a saved value is literal text: its `.` matches only a dot.
+    @Test func variablesInPatternsAreLiteral() throws {
+        let scenario = Scenario(name: "patterns", file: "code")
+        var execution = ScenarioExecution(
+            scenario: scenario, backend: RunBackend.inProcess(scenario, seed: nil), isEmulator: true)
+        execution.variables["model"] = "amazon.nova-lite-v1:0"
+        let assertion = Assertion(
+            path: try ResponsePath(parsing: "modelId"), check: .matches("^${model}$"),
+            location: SourceLocation(file: "code", line: 3))
+        let filled = try execution.substituted(assertion)
+        #expect(filled.evaluate(on: ["modelId": "amazon.nova-lite-v1:0"]) == nil)
+        #expect(filled.evaluate(on: ["modelId": "amazonXnova-lite-v1:0"]) != nil)
+        let equals = try execution.substituted(
+            Assertion(
+                path: try ResponsePath(parsing: "modelId"), check: .equals("${model}"),
+                location: SourceLocation(file: "code", line: 4)))
+        #expect(equals.check == .equals("amazon.nova-lite-v1:0"))
+    }
 }

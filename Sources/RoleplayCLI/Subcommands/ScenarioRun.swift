@@ -23,11 +23,18 @@ extension Roleplay {
         @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
         var junit: String?
 
-        @Option(help: ArgumentHelp("The in-process emulator's seed for every scenario (replaces their own).", valueName: "n"))
+        @Option(
+            help: ArgumentHelp(
+                "The in-process emulator's seed for every scenario (replaces their own).", valueName: "n"))
         var seed: UInt64?
 
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("name at least one scenario file or directory") }
+            // An endpoint's emulator was seeded when it started (`roleplay serve --seed`).
+            guard seed == nil || endpoint == nil else {
+                throw ValidationError(
+                    "--seed applies to the in-process emulator; start roleplay serve with --seed instead")
+            }
         }
 
         func run() throws {
@@ -45,7 +52,8 @@ extension Roleplay {
         ) async -> Int32 {
             let scenarios: [Scenario]
             do {
-                scenarios = try ScenarioLoader(knownOperation: { OperationCatalog.contains(service: $0, operation: $1) }).loadAll(paths: files)
+                let loader = ScenarioLoader { OperationCatalog.contains(service: $0, operation: $1) }
+                scenarios = try loader.loadAll(paths: files)
             } catch {
                 errors("\(error)\n")
                 return 2
@@ -54,7 +62,10 @@ extension Roleplay {
             var results: [ScenarioResult] = []
             for scenario in scenarios {
                 output(ProgressText.heading(name: scenario.name, file: scenario.file) + "\n")
-                results.append(await runner.run(scenario) { output("  " + ProgressText.line($0).replacingOccurrences(of: "\n", with: "\n  ") + "\n") })
+                results.append(
+                    await runner.run(scenario) {
+                        output("  " + ProgressText.line($0).replacingOccurrences(of: "\n", with: "\n  ") + "\n")
+                    })
             }
             output(ProgressText.summary(results) + "\n")
             if let junit {

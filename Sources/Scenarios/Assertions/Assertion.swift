@@ -31,7 +31,9 @@ public struct Assertion: Sendable {
 
     /// nil when the check holds; otherwise what was expected and what the response had.
     public func evaluate(on response: JSONValue) -> AssertionFailure? {
-        let actual = path.evaluate(in: response).flatMap { $0.isNull ? nil : $0 }
+        let found = path.evaluate(in: response)
+        // A null member is as good as a missing one (`nil` in a closure here would become `JSONValue.null`).
+        let actual: JSONValue? = if case .null? = found { nil } else { found }
         let holds: Bool
         let expected: String
         var actualText = actual.map(Self.render) ?? "absent"
@@ -61,6 +63,17 @@ public struct Assertion: Sendable {
         }
         if holds { return nil }
         return AssertionFailure(path: path, expected: expected, actual: actualText, location: location)
+    }
+
+    /// This assertion with the `${…}` references of its expected value or pattern filled in, ready to evaluate.
+    public func substituting(_ variables: [String: JSONValue]) throws(TemplateError) -> Assertion {
+        var result = self
+        switch check {
+        case .equals(let value): result.check = .equals(try Template.substitute(value, variables: variables))
+        case .matches(let pattern): result.check = .matches(try Template.substitute(pattern, variables: variables))
+        case .exists, .count: break
+        }
+        return result
     }
 
     /// Whether `pattern` compiles as an `NSRegularExpression`; the loader rejects those that do not.

@@ -6,12 +6,12 @@ extension ScenarioReader {
         let entries = try nodes.pairs(node, context: "actors")
         actorOrder = entries.map(\.key)
         for entry in entries {
-            actors[entry.key] = try actor(entry)
+            actors[entry.key] = try declaration(entry)
         }
         for name in actorOrder { try checkAssumeChain(from: name) }
     }
 
-    private func actor(_ entry: Fields.Entry) throws(ScenarioFileError) -> ActorDeclaration {
+    private func declaration(_ entry: Fields.Entry) throws(ScenarioFileError) -> ActorDeclaration {
         let name = entry.key
         let context = "actor \(name)"
         let formKeys = ScenarioKeys.actorForms.map(\.form)

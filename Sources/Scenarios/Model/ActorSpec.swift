@@ -1,5 +1,7 @@
-/// How an actor of a scenario gets its credentials. Account fields hold what the file wrote (an alias or a
-/// 12-digit ID, checked at load); resolve them with ``Scenario/accountID(_:)``.
+public import AWSWire
+
+/// How an actor of a scenario gets its credentials. Account fields hold 12-digit IDs: the loader resolves the
+/// aliases the file may use, so a runner needs no alias table.
 public enum ActorSpec: Sendable, Hashable {
     /// The account's root (the emulator's convention: access key = account ID, secret `test`).
     case root(account: String)
@@ -12,4 +14,32 @@ public enum ActorSpec: Sendable, Hashable {
     case keys(accessKeyID: String, secretAccessKey: String, sessionToken: String?)
     /// A profile from the shared AWS files (for real endpoints).
     case profile(String)
+}
+
+extension ActorSpec {
+    /// The spec with the `${…}` references of its strings filled in (an assumed role's values, given keys), as a
+    /// runner needs it when the actor is first used.
+    public func substituting(_ variables: [String: JSONValue]) throws(TemplateError) -> ActorSpec {
+        func fill(_ text: String) throws(TemplateError) -> String {
+            try Template.substitute(text, variables: variables)
+        }
+        func fill(_ text: String?) throws(TemplateError) -> String? {
+            guard let text else { return nil }
+            return try Template.substitute(text, variables: variables)
+        }
+        switch self {
+        case .assume(var spec):
+            spec.roleARN = try fill(spec.roleARN)
+            spec.externalID = try fill(spec.externalID)
+            spec.sessionName = try fill(spec.sessionName)
+            spec.policy = try fill(spec.policy)
+            return .assume(spec)
+        case .keys(let accessKeyID, let secretAccessKey, let sessionToken):
+            return .keys(
+                accessKeyID: try fill(accessKeyID), secretAccessKey: try fill(secretAccessKey),
+                sessionToken: try fill(sessionToken))
+        case .root, .user, .profile:
+            return self
+        }
+    }
 }

@@ -5,7 +5,7 @@ public import AWSWire
 public enum StepAction: Sendable {
     /// An AWS call; `service` is one of ``StepAction/services``, `parameters` an object named as in the AWS API.
     case call(service: String, operation: String, actor: String, parameters: JSONValue)
-    /// ConnectorKit's set-up: `{systemAccount, externalId?}`.
+    /// ConnectorKit's set-up: `{systemAccount, externalId?}`, `systemAccount` resolved to its 12-digit ID.
     case connectorInit(JSONValue)
     /// ConnectorKit's connection check: `{as, role, externalId, model?, cloudTrail?}`.
     case connectorCheck(JSONValue)

@@ -44,24 +44,26 @@ public enum OperationCatalog {
     public static func request(
         service: String, operation: String, parameters: JSONValue
     ) throws(OperationEncodingError) -> ServiceRequest {
-        guard contains(service: service, operation: operation) else {
-            throw OperationEncodingError("unknown operation \(service).\(operation)")
-        }
+        let title = "\(service).\(operation)"
         switch AWSService(rawValue: service) {
-        case .sts:
+        case .sts where QueryOperationTable.sts.contains(operation):
             return .query(
                 action: operation, version: QueryOperationTable.stsVersion,
-                parameters: try QueryFlattening.flatten(parameters, operation: "sts.\(operation)"))
-        case .iam:
+                parameters: try QueryFlattening.flatten(parameters, operation: title))
+        case .iam where QueryOperationTable.iam.contains(operation):
             return .query(
                 action: operation, version: QueryOperationTable.iamVersion,
-                parameters: try QueryFlattening.flatten(parameters, operation: "iam.\(operation)"))
+                parameters: try QueryFlattening.flatten(parameters, operation: title))
         case .bedrock:
-            return try BedrockOperationTable.bedrock[operation]!.request(parameters, service: service)
+            guard let rest = BedrockOperationTable.bedrock[operation] else { break }
+            return try rest.request(parameters, service: service)
         case .bedrockRuntime:
-            return try BedrockOperationTable.bedrockRuntime[operation]!.request(parameters, service: service)
-        case .cloudTrail, nil:
+            guard let rest = BedrockOperationTable.bedrockRuntime[operation] else { break }
+            return try rest.request(parameters, service: service)
+        case .cloudTrail where CloudTrailRequest.operations.contains(operation):
             return try CloudTrailRequest.request(operation, parameters)
+        default: break
         }
+        throw OperationEncodingError("unknown operation \(title)")
     }
 }

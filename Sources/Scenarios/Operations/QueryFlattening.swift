@@ -13,7 +13,8 @@ enum QueryFlattening {
         "PermissionsBoundaryPolicyInputList", "ResourcePolicy",
     ]
 
-    static func flatten(_ parameters: JSONValue, operation: String) throws(OperationEncodingError) -> [(String, String)] {
+    static func flatten(_ parameters: JSONValue, operation: String) throws(OperationEncodingError) -> [(String, String)]
+    {
         guard case .object(let members) = parameters else {
             if parameters == .null { return [] }
             throw OperationEncodingError("the parameters of \(operation) must be a map of member names")
@@ -25,7 +26,8 @@ enum QueryFlattening {
         return out
     }
 
-    private static func flatten(_ value: JSONValue, prefix: String, document: Bool, into out: inout [(String, String)]) {
+    private static func flatten(_ value: JSONValue, prefix: String, document: Bool, into out: inout [(String, String)])
+    {
         switch value {
         case .null: return
         case .bool(let flag): out.append((prefix, flag ? "true" : "false"))

@@ -33,4 +33,8 @@ enum QueryOperationTable {
         "Roles", "Users", "Policies", "PolicyNames", "AttachedPolicies", "Tags", "Versions", "AccessKeyMetadata",
         "EvaluationResults", "MatchedStatements", "MissingContextValues", "ResourceSpecificResults",
     ]
+
+    /// Response elements that hold a URL-encoded policy document (botocore's `policyDocumentType`), which boto3
+    /// decodes and parses.
+    static let documentElements: Set<String> = ["AssumeRolePolicyDocument", "PolicyDocument", "Document"]
 }

@@ -12,8 +12,8 @@ public enum ResponseTree {
 
     /// A query (STS, IAM) answer: the members of `<{Op}Result>` and `ResponseMetadata`, without the
     /// `<{Op}Response>` wrapper. An element whose children are all `member` is a list, an empty known list
-    /// element (`<Roles/>`) an empty list, `<entry><key/><value/></entry>` children a map, any other leaf its
-    /// text.
+    /// element (`<Roles/>`) an empty list, `<entry><key/><value/></entry>` children a map, an IAM policy document
+    /// (sent URL-encoded) its parsed JSON as boto3 returns it, any other leaf its text.
     public static func query(_ body: [UInt8]) throws(Unreadable) -> JSONValue {
         let root: XMLElement
         do {
@@ -35,6 +35,9 @@ public enum ResponseTree {
     static func tree(_ element: XMLElement) -> JSONValue {
         if element.children.isEmpty {
             if element.text.isEmpty, QueryOperationTable.listElements.contains(element.name) { return [] }
+            if QueryOperationTable.documentElements.contains(element.name), let document = document(element.text) {
+                return document
+            }
             return .string(element.text)
         }
         if element.children.allSatisfy({ $0.name == "member" }) {
@@ -45,6 +48,14 @@ public enum ResponseTree {
                 element.children.map { JSONMember($0.child("key")?.text ?? "", $0.child("value").map(tree) ?? .null) })
         }
         return .object(element.children.map { JSONMember($0.name, tree($0)) })
+    }
+
+    /// The JSON of a URL-encoded policy document; nil when the text is not one.
+    static func document(_ text: String) -> JSONValue? {
+        guard let decoded = text.removingPercentEncoding,
+            case .object(let members)? = try? JSONReader().decode(decoded)
+        else { return nil }
+        return .object(members)
     }
 
     /// A JSON or rest-json answer, as sent; an empty body is `{}`.

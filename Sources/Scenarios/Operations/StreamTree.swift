@@ -34,9 +34,6 @@ public struct StreamTree: Sendable {
         }
     }
 
-    /// Whether bytes of an unfinished frame are left over (a stream cut mid-frame).
-    public var hasPartialFrame: Bool { decoder.bufferedCount > 0 }
-
     private mutating func read(_ message: EventStreamMessage) {
         let payload = (try? JSONReader().decode(message.payload)) ?? [:]
         switch message[header: ":message-type"]?.stringValue {

@@ -12,17 +12,30 @@ extension ScenarioExecution {
     /// is assumed again once the target's virtual clock has passed its expiration.
     /// - Throws: `StepFailure` for an actor that cannot have credentials here, `ActorSetupError` for an AWS
     ///   error while making them.
-    mutating func credentials(of actor: String) async throws -> AWSCredentials {
-        guard let spec = scenario.actors[actor] else { throw StepFailure("unknown actor \(actor)") }
+    mutating func credentials(of actor: String, assumedBy chain: [String] = []) async throws -> AWSCredentials {
+        // The loader refuses such loops in files; a scenario built in code could still have one.
+        guard !chain.contains(actor) else {
+            throw StepFailure(
+                "actors assume roles as each other in a loop: \((chain + [actor]).joined(separator: " → "))")
+        }
+        guard let declared = scenario.actors[actor] else { throw StepFailure("unknown actor \(actor)") }
+        let spec: ActorSpec
+        do {
+            spec = try declared.substituting(variables)
+        } catch {
+            throw StepFailure("actor \(actor): \(error)")
+        }
         switch spec {
         case .root(let account):
             return try rootCredentials(account, for: actor)
         case .keys(let accessKeyID, let secretAccessKey, let sessionToken):
             return AWSCredentials(
-                accessKeyID: try substitute(accessKeyID), secretAccessKey: try substitute(secretAccessKey),
-                sessionToken: try sessionToken.map { (token) throws(StepFailure) in try substitute(token) })
+                accessKeyID: accessKeyID, secretAccessKey: secretAccessKey, sessionToken: sessionToken)
         case .profile(let name):
-            let provider = ProfileCredentialsProvider(profile: name, configuration: configuration, region: scenario.region)
+            let provider =
+                profileProviders[actor]
+                ?? ProfileCredentialsProvider(profile: name, configuration: configuration, region: scenario.region)
+            profileProviders[actor] = provider
             do {
                 return try await provider.credentials()
             } catch {
@@ -35,7 +48,7 @@ extension ScenarioExecution {
             return made
         case .assume(let assume):
             if let made = madeCredentials[actor], made.expiration.map({ $0 > time.now }) ?? true { return made }
-            let made = try await assumeRole(assume, actor: actor)
+            let made = try await assumeRole(assume, actor: actor, chain: chain + [actor])
             madeCredentials[actor] = made
             return made
         }
@@ -61,7 +74,10 @@ extension ScenarioExecution {
                 "Statement": [["Effect": "Allow", "Action": .array(allow.map { .string($0) }), "Resource": "*"]],
             ]
             calls.append(
-                ("PutUserPolicy", ["UserName": .string(name), "PolicyName": .string(Self.userPolicyName), "PolicyDocument": policy]))
+                (
+                    "PutUserPolicy",
+                    ["UserName": .string(name), "PolicyName": .string(Self.userPolicyName), "PolicyDocument": policy]
+                ))
         }
         calls.append(("CreateAccessKey", ["UserName": .string(name)]))
         let client = AWSClient(
@@ -73,7 +89,8 @@ extension ScenarioExecution {
             switch try await Self.send(request, with: client, streaming: false) {
             case .success(let tree): last = tree
             case .error(let code, let message, let status):
-                throw ActorSetupError(actor: actor, call: "iam.\(operation)", code: code, message: message, status: status)
+                throw ActorSetupError(
+                    actor: actor, call: "iam.\(operation)", code: code, message: message, status: status)
             }
         }
         guard let id = last["AccessKey"]?["AccessKeyId"]?.stringValue,
@@ -82,16 +99,16 @@ extension ScenarioExecution {
         return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
     }
 
-    /// `sts:AssumeRole` by the `as` actor, with the spec's values substituted.
-    private mutating func assumeRole(_ spec: AssumeSpec, actor: String) async throws -> AWSCredentials {
-        let base = try await credentials(of: spec.actor)
+    /// `sts:AssumeRole` by the `as` actor, with the spec's values (already substituted).
+    private mutating func assumeRole(
+        _ spec: AssumeSpec, actor: String, chain: [String]
+    ) async throws -> AWSCredentials {
+        let base = try await credentials(of: spec.actor, assumedBy: chain)
         let request = AssumeRoleRequest(
-            roleARN: try substitute(spec.roleARN),
-            roleSessionName: try spec.sessionName.map { (name) throws(StepFailure) in try substitute(name) } ?? actor,
-            externalID: try spec.externalID.map { (id) throws(StepFailure) in try substitute(id) },
-            durationSeconds: spec.durationSeconds,
-            policy: try spec.policy.map { (policy) throws(StepFailure) in try substitute(policy) })
-        let sts = STSClient(region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
+            roleARN: spec.roleARN, roleSessionName: spec.sessionName ?? actor, externalID: spec.externalID,
+            durationSeconds: spec.durationSeconds, policy: spec.policy)
+        let sts = STSClient(
+            region: scenario.region, credentials: StaticCredentialsProvider(base), configuration: configuration)
         do {
             return try await sts.assumeRole(request).credentials
         } catch let error as ServiceError {

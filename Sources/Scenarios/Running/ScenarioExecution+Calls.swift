@@ -18,7 +18,8 @@ extension ScenarioExecution {
         let client = AWSClient(
             service: awsService, region: scenario.region, credentials: StaticCredentialsProvider(credentials),
             configuration: configuration)
-        return try await Self.send(request, with: client, streaming: OperationCatalog.isStreaming(service: service, operation: operation))
+        return try await Self.send(
+            request, with: client, streaming: OperationCatalog.isStreaming(service: service, operation: operation))
     }
 
     /// Sends `request` and reads the whole answer; an AWS error or a connection that failed is the response.
@@ -38,7 +39,8 @@ extension ScenarioExecution {
             let response = try await client.send(request)
             switch client.service.wireProtocol {
             case .query: return .success(try ResponseTree.query(response.body))
-            case .json, .restJSON where request.operation != "InvokeModel":
+            case .json,
+                .restJSON where request.operation != "InvokeModel":
                 return .success(try ResponseTree.json(response.body))
             case .restJSON: return .success(ResponseTree.invokeModel(response))
             }

@@ -24,8 +24,10 @@ extension ScenarioExecution {
     /// actor's credentials as the SaaS's own, answered by its report:
     /// `{passed, steps: [{step, status, detail, error?: {code, message, status}, hint?}]}`.
     ///
-    /// The CloudTrail poll waits on the target's virtual clock: each backoff advances it (in process, or over the
-    /// admin API), so a delivery lag is polled through at once, with AWS's backoff sequence.
+    /// The CloudTrail wait keeps ConnectionCheck's defaults (a minute, AWS's backoff sequence), as a connector
+    /// would; against the emulator it runs on the virtual clock: each backoff advances it (in process, or over
+    /// the admin API), so a minute's polling costs no real time. Against another endpoint it waits in real time,
+    /// as `roleplay connector check` does.
     mutating func connectorCheck(_ options: JSONValue) async throws -> StepResponse {
         let options = try substitute(options)
         guard let actor = options["as"]?.stringValue, let role = options["role"]?.stringValue else {
@@ -41,8 +43,11 @@ extension ScenarioExecution {
         var verification: CloudTrailVerification?
         if let trailActor = options["cloudTrail"]?.stringValue {
             let trailCredentials = try await credentials(of: trailActor)
-            verification = CloudTrailVerification(
-                credentials: StaticCredentialsProvider(trailCredentials), clock: pollClock())
+            let credentials = StaticCredentialsProvider(trailCredentials)
+            verification =
+                isEmulator
+                ? CloudTrailVerification(credentials: credentials, clock: pollClock())
+                : CloudTrailVerification(credentials: credentials)
         }
         let check = ConnectionCheck(
             configuration: ConnectionConfiguration(
@@ -72,7 +77,8 @@ extension ScenarioExecution {
     static func json(_ report: ConnectionReport) -> JSONValue {
         let steps: [JSONValue] = report.steps.map { result in
             var members = [
-                JSONMember("step", .string(result.step.rawValue)), JSONMember("status", .string(result.status.rawValue)),
+                JSONMember("step", .string(result.step.rawValue)),
+                JSONMember("status", .string(result.status.rawValue)),
                 JSONMember("detail", .string(result.detail)),
             ]
             if let error = result.error {

@@ -14,6 +14,8 @@ struct ScenarioExecution {
     var variables: [String: JSONValue] = [:]
     /// Credentials of users and role sessions, made on first use; forgotten by `reset`.
     var madeCredentials: [String: AWSCredentials] = [:]
+    /// Profile actors' providers, kept so a profile that assumes a role reuses its session until it expires.
+    var profileProviders: [String: ProfileCredentialsProvider] = [:]
 
     init(scenario: Scenario, backend: RunBackend, isEmulator: Bool) {
         self.scenario = scenario
@@ -28,7 +30,7 @@ struct ScenarioExecution {
     mutating func run(progress: (@Sendable (StepOutcome) -> Void)?) async -> [StepOutcome] {
         var outcomes: [StepOutcome] = []
         for step in scenario.steps {
-            if let failed = outcomes.last, failed.status == .failed {
+            if outcomes.contains(where: { $0.status == .failed }) {
                 let skipped = StepOutcome(
                     title: step.title, location: step.location, status: .skipped, durationMilliseconds: 0)
                 outcomes.append(skipped)
@@ -64,7 +66,13 @@ struct ScenarioExecution {
             return "\(step.location): \(mismatch)\(context)"
         }
         let tree = response.tree
-        let failures = step.assertions.compactMap { $0.evaluate(on: tree) }
+        let assertions: [Assertion]
+        do {
+            assertions = try step.assertions.map { (assertion) throws(StepFailure) in try substituted(assertion) }
+        } catch {
+            return "\(step.location): \(error.message)"
+        }
+        let failures = assertions.compactMap { $0.evaluate(on: tree) }
         if !failures.isEmpty { return failures.map(\.description).joined(separator: "\n") }
         for (variable, path) in step.save {
             guard let value = path.evaluate(in: tree) else {
@@ -113,14 +121,6 @@ struct ScenarioExecution {
     func substitute(_ value: JSONValue) throws(StepFailure) -> JSONValue {
         do {
             return try Template.substitute(value, variables: variables)
-        } catch {
-            throw StepFailure(error.description)
-        }
-    }
-
-    func substitute(_ text: String) throws(StepFailure) -> String {
-        do {
-            return try Template.substitute(text, variables: variables)
         } catch {
             throw StepFailure(error.description)
         }

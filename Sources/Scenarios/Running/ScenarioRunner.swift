@@ -36,7 +36,8 @@ public struct ScenarioRunner: Sendable {
                     title: "endpoint", location: location, status: .failed, durationMilliseconds: 0,
                     failure: "\(location): bad endpoint \(url): \(error)")
                 progress?(outcome)
-                return ScenarioResult(name: scenario.name, file: scenario.file, steps: [outcome], durationMilliseconds: 0)
+                return ScenarioResult(
+                    name: scenario.name, file: scenario.file, steps: [outcome], durationMilliseconds: 0)
             }
         }
         var execution = ScenarioExecution(

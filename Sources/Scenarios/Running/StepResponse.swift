@@ -30,7 +30,8 @@ extension Expectation {
             return "expected \(expectedError), got success"
         case (.error(let wantCode, let wantStatus), .error(let code, let message, let status)):
             if wantCode.map({ $0 == code }) ?? true, wantStatus.map({ $0 == status }) ?? true { return nil }
-            return "expected \(expectedError), got \(StepResponse.describe(code: code, message: message, status: status))"
+            return
+                "expected \(expectedError), got \(StepResponse.describe(code: code, message: message, status: status))"
         }
     }
 
