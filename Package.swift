@@ -92,7 +92,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ScenariosTests",
-            dependencies: ["Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "TestSupport"],
+            dependencies: [
+                "Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "HTTPServer", "SigV4", "TestSupport",
+            ],
             // Scenario files the tests read by path (from `#filePath`), not bundle resources.
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),

@@ -7,7 +7,7 @@ extension Roleplay {
         static let configuration = CommandConfiguration(
             commandName: "scenario",
             abstract: "Run scenario scripts that replay the connector flow.",
-            subcommands: [ScenarioRun.self]
+            subcommands: [ScenarioRun.self, ScenarioRecord.self, ScenarioReplay.self, ScenarioConvert.self]
         )
     }
 }

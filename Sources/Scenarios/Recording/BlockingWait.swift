@@ -1,0 +1,19 @@
+internal import Foundation
+internal import Synchronization
+
+/// Runs async work from a synchronous caller and blocks until it ends: `HTTPServer` calls its handler on a
+/// libmicrohttpd thread and wants the response back from that call, while the upstream transport is async.
+/// Only for threads that are not a Swift concurrency executor's (the server's own threads are not).
+enum BlockingWait {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let result = Mutex<T?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            let value = await body()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0! }
+    }
+}
