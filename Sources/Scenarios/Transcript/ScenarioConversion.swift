@@ -1,4 +1,4 @@
-public import AWSWire
+internal import AWSWire
 internal import Yams
 
 /// `roleplay scenario convert`: a transcript as a scenario file (docs/scenarios.md), so a recorded session

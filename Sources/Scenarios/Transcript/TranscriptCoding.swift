@@ -1,4 +1,4 @@
-public import AWSWire
+internal import AWSWire
 internal import Foundation
 
 /// The transcript's JSON layout (docs/record-replay.md): `{"format":1,"exchanges":[…]}` with one exchange per
