@@ -52,6 +52,16 @@ import Testing
         #expect(transport.attempts == 2)
     }
 
+    @Test func anOffsetThatDoesNotLearnLetsTheSkewErrorThrough() async throws {
+        let skew = ClockSkew(learns: false)
+        let (sts, transport) = Self.skewed(by: 7200, .sts, clockSkew: skew)
+        let error = await #expect(throws: ServiceError.self) { try await sts.query("GetCallerIdentity", []) }
+        #expect(error?.code == "SignatureDoesNotMatch")
+        #expect(error?.message.hasPrefix("Signature expired: ") == true)
+        #expect(transport.attempts == 1)
+        #expect(skew.offset == 0)
+    }
+
     @Test func skewWithinFourMinutesIsLeftToTheServiceToJudge() async throws {
         // Three minutes ahead is inside every service's window: one attempt, no offset learned.
         let skew = ClockSkew()

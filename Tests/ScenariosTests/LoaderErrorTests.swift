@@ -107,7 +107,7 @@ import Testing
         Case(
             label: "unknown step key", yaml: base + "\n    wiht: {}",
             message:
-                "t.yaml:9: unknown key wiht in a step (expected one of: name, save, expect, assert, call, connector.init, connector.check, clock.advance, faults.add, faults.clear, bedrock.script, reset, as, with)"
+                "t.yaml:9: unknown key wiht in a step (expected one of: name, save, expect, assert, call, connector.init, connector.check, clock.advance, faults.add, faults.clear, bedrock.script, reset, as, with, sign, tamper)"
         ),
         Case(
             label: "step without an action", yaml: base + "\n  - name: nothing",

@@ -64,7 +64,7 @@ enum LoaderFixture {
         #expect(steps[0].location == SourceLocation(file: "happy.yaml", line: 14))
         #expect(steps[0].title == "connector.init")
 
-        guard case .call(let service, let operation, let actor, let parameters) = steps[1].action else {
+        guard case .call(let service, let operation, let actor, let parameters, _) = steps[1].action else {
             Issue.record("step 2 is \(steps[1].action)")
             return
         }
@@ -79,7 +79,7 @@ enum LoaderFixture {
                 .matches("^arn:aws:sts::123456789012:assumed-role/airia-bedrock-access/")
             ])
         #expect(steps[3].assertions.first?.location.line == 26)
-        guard case .call(_, "Converse", "session", let converse) = steps[4].action else {
+        guard case .call(_, "Converse", "session", let converse, _) = steps[4].action else {
             Issue.record("step 5 is \(steps[4].action)")
             return
         }
@@ -103,7 +103,7 @@ enum LoaderFixture {
                 with: {Quoted: "123", Number: 123, Fraction: -1.5e3, Bool: true, Null: null, No: no, On: on, \
             Zero: 012345678901, Hex: 0x1F, Date: 2026-11-26, Empty: ""}
             """)
-        guard case .call(_, _, _, let parameters) = scenario.steps[0].action else {
+        guard case .call(_, _, _, let parameters, _) = scenario.steps[0].action else {
             Issue.record("not a call")
             return
         }
@@ -134,8 +134,8 @@ enum LoaderFixture {
                 as: me
                 with: {RoleName: r, AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: []}, Tags: [{Key: k, Value: v}]}
             """)
-        guard case .call(_, _, _, let put) = scenario.steps[0].action,
-            case .call(_, _, _, let create) = scenario.steps[1].action
+        guard case .call(_, _, _, let put, _) = scenario.steps[0].action,
+            case .call(_, _, _, let create, _) = scenario.steps[1].action
         else {
             Issue.record("not calls")
             return
@@ -161,8 +161,8 @@ enum LoaderFixture {
                 as: me
                 with: *role
             """)
-        guard case .call(_, _, _, let first) = scenario.steps[0].action,
-            case .call(_, _, _, let second) = scenario.steps[1].action
+        guard case .call(_, _, _, let first, _) = scenario.steps[0].action,
+            case .call(_, _, _, let second, _) = scenario.steps[1].action
         else {
             Issue.record("not calls")
             return

@@ -20,8 +20,15 @@ public final class ClockSkew: Sendable {
     static let probableCodes: Set<String> = ["InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure"]
 
     private let seconds: Mutex<TimeInterval>
+    /// Whether skew errors teach the offset. Off for a caller that wants to see the skew error itself (a
+    /// scenario step signing off the clock on purpose): a fresh offset alone would not do, as the correction
+    /// is made within the one call.
+    public let learns: Bool
 
-    public init(offset: TimeInterval = 0) { seconds = Mutex(offset) }
+    public init(offset: TimeInterval = 0, learns: Bool = true) {
+        seconds = Mutex(offset)
+        self.learns = learns
+    }
 
     /// Seconds to add to the local clock to get the service's.
     public var offset: TimeInterval { seconds.withLock { $0 } }
@@ -33,7 +40,7 @@ public final class ClockSkew: Sendable {
     ///   - signedAt: the time the refused request was signed at.
     ///   - localNow: the local clock now.
     func correct(code: String, serverDate: String?, signedAt: Date, localNow: Date) -> Bool {
-        guard Self.definiteCodes.contains(code) || Self.probableCodes.contains(code),
+        guard learns, Self.definiteCodes.contains(code) || Self.probableCodes.contains(code),
             let serverDate, let server = AmzDate(httpDate: serverDate)?.date,
             abs(server.timeIntervalSince(signedAt)) > Self.threshold
         else { return false }

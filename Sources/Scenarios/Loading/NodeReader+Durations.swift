@@ -8,6 +8,9 @@ extension NodeReader {
     /// The furthest one `clock.advance` may move: ten years, far beyond any credential's lifetime, small enough
     /// that virtual time cannot overflow.
     static let maxAdvanceSeconds: Int64 = 3_650 * 86_400
+    /// The longest CloudTrail wait a `connector.check` may set: a day, polled through on the virtual clock (about
+    /// 5,800 lookups at the 15-second backoff), far beyond CloudTrail's 5–15 minute delivery.
+    static let maxCloudTrailTimeoutSeconds: Int64 = 86_400
     /// The longest pause between stream chunks: a longer gap would only look like a hung stream.
     static let maxChunkDelayMilliseconds = 60_000
 

@@ -24,12 +24,13 @@ enum ScenarioKeys {
         "reset",
     ]
     /// Keys only a `call` step may have.
-    static let callOptions = ["as", "with"]
+    static let callOptions = ["as", "with", "sign", "tamper"]
     static let stepCommon = ["name", "save", "expect", "assert"]
     static let step = stepCommon + actions + callOptions
 
     static let connectorInit = ["systemAccount", "externalId"]
-    static let connectorCheck = ["as", "role", "externalId", "model", "cloudTrail"]
+    static let sign = ["skewSeconds", "correct"]
+    static let connectorCheck = ["as", "role", "externalId", "model", "cloudTrail", "retries", "cloudTrailTimeout"]
     static let expect = ["success", "error", "status"]
     static let checks = ["equals", "matches", "exists", "count"]
     static let assertion = ["path"] + checks
@@ -38,7 +39,7 @@ enum ScenarioKeys {
     static let byDefinition: [String: [String]] = [
         "scenario": scenario, "emulator": emulator, "rootActor": rootActor, "userActor": userActor,
         "assumeActor": assumeActor, "assume": assume, "keysActor": keysActor, "keys": keys,
-        "profileActor": profileActor, "step": step, "connectorInit": connectorInit,
+        "profileActor": profileActor, "step": step, "sign": sign, "connectorInit": connectorInit,
         "connectorCheck": connectorCheck, "expect": expect, "assertion": assertion,
     ]
 }

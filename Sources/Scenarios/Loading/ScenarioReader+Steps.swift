@@ -57,8 +57,24 @@ extension ScenarioReader {
             _ = try nodes.text(options.required("externalId", reader: nodes), "externalId")
             if let model = options["model"] { _ = try nodes.text(model, "model") }
             if let actor = options["cloudTrail"] { try actorName(actor) }
+            if let retries = options["retries"], try nodes.text(retries, "retries") != "standard" {
+                throw nodes.error(retries, "retries must be standard (ConnectorKit's standard retry mode, 3 attempts)")
+            }
+            var timeout: Int64?
+            if let node = options["cloudTrailTimeout"] {
+                guard options["cloudTrail"] != nil else {
+                    throw nodes.error(node, "cloudTrailTimeout needs cloudTrail: ACTOR (the wait it bounds)")
+                }
+                timeout = try nodes.seconds(node, "cloudTrailTimeout", limit: NodeReader.maxCloudTrailTimeoutSeconds)
+            }
             try checkVariablesAreSaved(in: node)
-            return .connectorCheck(try nodes.value(node))
+            let members = try nodes.value(node).objectValue ?? []
+            return .connectorCheck(
+                .object(
+                    members.map { member in
+                        guard member.key == "cloudTrailTimeout", let timeout else { return member }
+                        return JSONMember(member.key, .int(timeout))
+                    }))
         case "clock.advance":
             return .clockAdvance(seconds: try nodes.seconds(node, "clock.advance", limit: NodeReader.maxAdvanceSeconds))
         case "faults.add":
@@ -95,7 +111,36 @@ extension ScenarioReader {
             try checkVariablesAreSaved(in: with)
             parameters = Self.encodingPolicies(try nodes.value(with))
         }
-        return .call(service: service, operation: operation, actor: actor, parameters: parameters)
+        return .call(
+            service: service, operation: operation, actor: actor, parameters: parameters,
+            options: try callOptions(fields))
+    }
+
+    /// `sign: {skewSeconds: N, correct: B}` and `tamper: PART`.
+    private func callOptions(_ fields: Fields) throws(ScenarioFileError) -> CallOptions {
+        var options = CallOptions()
+        if let sign = fields["sign"] {
+            let keys = try nodes.fields(sign, allowed: ScenarioKeys.sign, context: "sign")
+            let skewNode = try keys.required("skewSeconds", reader: nodes)
+            let skew = try nodes.integer(skewNode, "skewSeconds")
+            guard skew.magnitude <= NodeReader.maxAdvanceSeconds.magnitude else {
+                throw nodes.error(skewNode, "skewSeconds must be at most \(NodeReader.maxAdvanceSeconds) either way")
+            }
+            options.skewSeconds = skew
+            options.correctsSkew =
+                try keys["correct"].map { node throws(ScenarioFileError) in
+                    try nodes.bool(node, "correct")
+                } ?? false
+        }
+        if let node = fields["tamper"] {
+            let part = try nodes.text(node, "tamper")
+            guard let tamper = CallOptions.Tamper(rawValue: part) else {
+                let parts = CallOptions.Tamper.allCases.map(\.rawValue).joined(separator: ", ")
+                throw nodes.error(node, "tamper must be one of: \(parts), not \(part)")
+            }
+            options.tamper = tamper
+        }
+        return options
     }
 
     /// A declared actor's name, whose `${…}` variables are all saved by now.

@@ -1,10 +1,12 @@
 internal import AWSWire
 internal import ConnectorKit
+internal import Foundation
 
 extension ScenarioExecution {
-    /// An AWS call as `actor`: its parameters substituted, sent once, the answer read as a tree.
+    /// An AWS call as `actor`: its parameters substituted, sent once (signed and changed as `options` say), the
+    /// answer read as a tree.
     mutating func call(
-        service: String, operation: String, actor: String, parameters: JSONValue
+        service: String, operation: String, actor: String, parameters: JSONValue, options: CallOptions
     ) async throws -> StepResponse {
         let request: ServiceRequest
         do {
@@ -17,9 +19,24 @@ extension ScenarioExecution {
         let credentials = try await credentials(of: actor)
         let client = AWSClient(
             service: awsService, region: scenario.region, credentials: StaticCredentialsProvider(credentials),
-            configuration: configuration)
+            configuration: configuration(for: options))
         return try await Self.send(
             request, with: client, streaming: OperationCatalog.isStreaming(service: service, operation: operation))
+    }
+
+    /// The runner's configuration, or for a call signed off the clock one whose `now` is that far off, with an
+    /// offset of its own (so what it learns stays with this call) that learns only when `correct: true` asks
+    /// ConnectorKit to, and for a tampered call a transport that changes the signed request.
+    private func configuration(for options: CallOptions) -> ClientConfiguration {
+        var configuration = configuration
+        if let skew = options.skewSeconds {
+            configuration.now = { Date().addingTimeInterval(TimeInterval(skew)) }
+            configuration.clockSkew = ClockSkew(learns: options.correctsSkew)
+        }
+        if let tamper = options.tamper {
+            configuration.transport = TamperingTransport(base: configuration.transport, tamper: tamper)
+        }
+        return configuration
     }
 
     /// Sends `request` and reads the whole answer; an AWS error or a connection that failed is the response.

@@ -20,14 +20,15 @@ extension ScenarioExecution {
         }
     }
 
-    /// `connector.check: {as, role, externalId, model?, cloudTrail?}`: ConnectorKit's connection check with the
-    /// actor's credentials as the SaaS's own, answered by its report:
+    /// `connector.check: {as, role, externalId, model?, cloudTrail?, retries?, cloudTrailTimeout?}`: ConnectorKit's
+    /// connection check with the actor's credentials as the SaaS's own, answered by its report:
     /// `{passed, steps: [{step, status, detail, error?: {code, message, status}, hint?}]}`.
     ///
-    /// The CloudTrail wait keeps ConnectionCheck's defaults (a minute, AWS's backoff sequence), as a connector
-    /// would; against the emulator it runs on the virtual clock: each backoff advances it (in process, or over
-    /// the admin API), so a minute's polling costs no real time. Against another endpoint it waits in real time,
-    /// as `roleplay connector check` does.
+    /// The CloudTrail wait keeps ConnectionCheck's defaults (a minute, AWS's backoff sequence) unless
+    /// `cloudTrailTimeout` sets another, as a connector would; against the emulator it runs on the virtual clock:
+    /// each backoff advances it (in process, or over the admin API), so a minute's polling costs no real time.
+    /// Against another endpoint it waits in real time, as `roleplay connector check` does. `retries: standard`
+    /// replaces the runner's one attempt per call with ConnectorKit's standard retry mode.
     mutating func connectorCheck(_ options: JSONValue) async throws -> StepResponse {
         let options = try substitute(options)
         guard let actor = options["as"]?.stringValue, let role = options["role"]?.stringValue else {
@@ -48,15 +49,27 @@ extension ScenarioExecution {
                 isEmulator
                 ? CloudTrailVerification(credentials: credentials, clock: pollClock())
                 : CloudTrailVerification(credentials: credentials)
+            if let seconds = options["cloudTrailTimeout"]?.numberValue?.int64 {
+                verification?.timeout = .seconds(seconds)
+            }
         }
+        var clientConfiguration = configuration
+        if options["retries"]?.stringValue == "standard" { clientConfiguration.retry = standardRetry() }
         let check = ConnectionCheck(
             configuration: ConnectionConfiguration(
                 name: scenario.name, roleARN: roleARN, region: scenario.region,
                 externalID: options["externalId"]?.stringValue),
-            baseCredentials: StaticCredentialsProvider(base), clientConfiguration: configuration,
+            baseCredentials: StaticCredentialsProvider(base), clientConfiguration: clientConfiguration,
             options: ConnectionCheck.Options(
                 model: options["model"]?.stringValue, sessionName: "connector-check", cloudTrail: verification))
         return .success(Self.json(await check.run()))
+    }
+
+    /// ConnectorKit's standard retry mode (3 attempts, its backoff and quota) as a connector runs it. Against the
+    /// emulator the pauses are skipped: its throttling faults count requests, not time, and the virtual clock is
+    /// left where the scenario put it. Elsewhere they are waited out.
+    private func standardRetry() -> RetryStrategy {
+        isEmulator ? RetryStrategy(sleep: { _ in }) : RetryStrategy()
     }
 
     /// A poll clock whose sleep advances the target's virtual clock instead of waiting.

@@ -87,8 +87,9 @@ struct ScenarioExecution {
     /// The action's response (an AWS error included); throws only when there is none to check.
     private mutating func perform(_ action: StepAction) async throws -> StepResponse {
         switch action {
-        case .call(let service, let operation, let actor, let parameters):
-            return try await call(service: service, operation: operation, actor: actor, parameters: parameters)
+        case .call(let service, let operation, let actor, let parameters, let options):
+            return try await call(
+                service: service, operation: operation, actor: actor, parameters: parameters, options: options)
         case .connectorInit(let options): return try connectorInit(options)
         case .connectorCheck(let options): return try await connectorCheck(options)
         case .clockAdvance(let seconds):
