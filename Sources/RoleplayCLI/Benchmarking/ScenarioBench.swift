@@ -107,14 +107,7 @@ final class ScenarioServers: Sendable {
         for scenario in scenarios {
             let key = Self.key(scenario)
             guard servers[key] == nil else { continue }
-            var configuration = EmulatorConfiguration()
-            configuration.seed = scenario.seed
-            let settings = scenario.emulator
-            if let lag = settings.cloudTrailLagSeconds, let parsed = DeliveryLag("\(lag)") {
-                configuration.cloudTrailLag = parsed
-            }
-            if let lag = settings.roleLastUsedLagSeconds { configuration.roleLastUsedLagSeconds = lag }
-            if let delay = settings.streamChunkDelayMilliseconds { configuration.streamChunkDelay = .milliseconds(delay) }
+            let configuration = scenario.emulator.configuration(seed: scenario.seed)
             let emulator = Emulator(configuration: configuration)
             let server = HTTPServer(
                 configuration: ServerConfiguration(host: "127.0.0.1", port: 0, threading: .threadPool(threads: 2)),

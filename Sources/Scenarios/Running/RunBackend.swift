@@ -20,14 +20,7 @@ struct RunBackend: Sendable {
 
     /// A new emulator configured as the scenario asks: its seed (or the run's override) and in-process settings.
     static func inProcess(_ scenario: Scenario, seed: UInt64?) -> RunBackend {
-        var configuration = EmulatorConfiguration()
-        configuration.seed = seed ?? scenario.seed
-        let settings = scenario.emulator
-        if let lag = settings.cloudTrailLagSeconds, let parsed = DeliveryLag("\(lag)") {
-            configuration.cloudTrailLag = parsed
-        }
-        if let lag = settings.roleLastUsedLagSeconds { configuration.roleLastUsedLagSeconds = lag }
-        if let delay = settings.streamChunkDelayMilliseconds { configuration.streamChunkDelay = .milliseconds(delay) }
+        let configuration = scenario.emulator.configuration(seed: seed ?? scenario.seed)
         let emulator = Emulator(configuration: configuration)
         // Every service at one made-up URL: the emulator answers whatever `Host` says.
         let endpoints = (try? EndpointResolver.custom("http://roleplay.localhost")) ?? .aws
