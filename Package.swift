@@ -27,13 +27,15 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "RoleplayCrypto", dependencies: ["COpenSSL"], swiftSettings: strictSettings),
-        .target(name: "SigV4", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
-        .target(name: "AWSWire", dependencies: ["RoleplayCrypto"], swiftSettings: strictSettings),
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "AWSWire"], swiftSettings: strictSettings),
+        // The project's lock, visible to ThreadSanitizer (docs/reliability.md, "Sanitizers").
+        .target(name: "RoleplaySync", swiftSettings: strictSettings),
+        .target(name: "SigV4", dependencies: ["RoleplaySync", "RoleplayCrypto"], swiftSettings: strictSettings),
+        .target(name: "AWSWire", dependencies: ["RoleplaySync", "RoleplayCrypto"], swiftSettings: strictSettings),
+        .target(name: "HTTPServer", dependencies: ["RoleplaySync", "CMicroHTTPD", "AWSWire"], swiftSettings: strictSettings),
         .target(name: "SigV4Vectors", dependencies: ["SigV4", "RoleplayCrypto"], swiftSettings: strictSettings),
         .target(name: "PolicyEngine", swiftSettings: strictSettings),
         .target(
-            name: "Emulator", dependencies: ["SigV4", "PolicyEngine", "AWSWire", "RoleplayCrypto"],
+            name: "Emulator", dependencies: ["RoleplaySync", "SigV4", "PolicyEngine", "AWSWire", "RoleplayCrypto"],
             // The Bedrock model catalog is compiled into the binary (`PackageResources`), not a bundle resource:
             // `Bundle.module` fails on Linux once the static binary is copied away from its build folder.
             resources: [.embedInCode("Services/Bedrock/Catalog/models.json")],
@@ -41,7 +43,7 @@ let package = Package(
         // The client core a connector ships: signing, credentials, retries, the service clients, set-up and the
         // connection check. FoundationNetworking's URLSession needs libcurl at link time (static Swift runtime).
         .target(
-            name: "ConnectorKit", dependencies: ["SigV4", "AWSWire", "RoleplayCrypto"], swiftSettings: strictSettings,
+            name: "ConnectorKit", dependencies: ["RoleplaySync", "SigV4", "AWSWire", "RoleplayCrypto"], swiftSettings: strictSettings,
             linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
         // ConnectorKit's in-process transport over an `Emulator` (tests, `roleplay connector check` without a server).
         .target(
@@ -52,6 +54,7 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [
+                "RoleplaySync",
                 "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "HTTPServer", "SigV4",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -59,6 +62,7 @@ let package = Package(
         .target(
             name: "RoleplayCLI",
             dependencies: [
+                "RoleplaySync",
                 "SigV4", "SigV4Vectors", "PolicyEngine", "RoleplayCrypto", "Emulator", "HTTPServer", "AWSWire",
                 "ConnectorKit", "ConnectorKitEmulator", "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,23 +80,25 @@ let package = Package(
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["SigV4", "SigV4Vectors", "RoleplayCrypto", "AWSWire", "ConnectorKit", "TestSupport"],
+            dependencies: ["RoleplaySync", "SigV4", "SigV4Vectors", "RoleplayCrypto", "AWSWire", "ConnectorKit", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "EmulatorTests", dependencies: ["Emulator", "SigV4", "PolicyEngine", "AWSWire", "TestSupport"],
+            name: "EmulatorTests", dependencies: ["RoleplaySync", "Emulator", "SigV4", "PolicyEngine", "AWSWire", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ConnectorKitTests",
             dependencies: [
+                "RoleplaySync",
                 "ConnectorKit", "ConnectorKitEmulator", "Emulator", "HTTPServer", "AWSWire", "SigV4", "TestSupport",
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ScenariosTests",
             dependencies: [
+                "RoleplaySync",
                 "Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "HTTPServer", "SigV4", "TestSupport",
             ],
             // Scenario files the tests read by path (from `#filePath`), not bundle resources.
@@ -100,7 +106,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",
-            dependencies: ["RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "ConnectorKit", "TestSupport"],
+            dependencies: ["RoleplaySync", "RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "ConnectorKit", "TestSupport"],
             swiftSettings: strictSettings),
     ]
 )

@@ -1,15 +1,16 @@
 import AWSWire
+import RoleplaySync
 import Synchronization
 
 /// The emulated AWS endpoint: every request in, every response out, no sockets (`roleplay serve` joins it to
 /// `HTTPServer`; tests and the scenario runner call `handle` directly).
 ///
-/// Thread safety: all mutable state is one `EmulatorState` plus the session-token keys, behind one `Mutex`.
+/// Thread safety: all mutable state is one `EmulatorState` plus the session-token keys, behind one `Locked` (the project's `Mutex`).
 /// Signature verification and encoding run outside it; authorization and execution run inside, together, so
 /// the state cannot change between the check and the change.
 public final class Emulator: Sendable {
     public let configuration: EmulatorConfiguration
-    let core: Mutex<Core>
+    let core: Locked<Core>
     let ids: IDGenerator
     public let decisions: DecisionLog
     let sessionPolicies = SessionPolicyCache()
@@ -42,7 +43,7 @@ public final class Emulator: Sendable {
         faults = FaultInjector(seed: Self.faultSeed(configuration, ids))
         cloudTrail = CloudTrailStore(maxEvents: configuration.cloudTrailMaxEvents)
         let tokens = SessionTokenCodec(keyMaterial: ids.bytes(64))
-        core = Mutex(Core(state: Self.emptyState(configuration), tokens: tokens, generation: 0))
+        core = Locked(Core(state: Self.emptyState(configuration), tokens: tokens, generation: 0))
     }
 
     /// Forgets every account, user, role, key, session, decision, fault rule and CloudTrail event, and puts the

@@ -1,4 +1,5 @@
 public import AWSWire
+import RoleplaySync
 import Synchronization
 
 /// Serves any `(HTTPRequest) -> HTTPResponse` function over HTTP/1.1, on libmicrohttpd.
@@ -8,12 +9,12 @@ import Synchronization
 /// libmicrohttpd's threads, synchronously, several at once.
 ///
 /// Thread safety: the class is checked `Sendable`. Its only mutable state is the running daemon, behind a
-/// `Mutex`; `start()`, `stop()` and `deinit` may be called from any thread. The daemon itself (`Daemon`)
+/// `Locked`; `start()`, `stop()` and `deinit` may be called from any thread. The daemon itself (`Daemon`)
 /// documents why its C handle may cross threads.
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     private let handler: @Sendable (HTTPRequest) -> HTTPResponse
-    private let running = Mutex<Daemon?>(nil)
+    private let running = Locked<Daemon?>(nil)
 
     /// - Parameters:
     ///   - configuration: host, port, threading and limits.

@@ -1,4 +1,5 @@
 public import RoleplayCrypto
+import RoleplaySync
 import Synchronization
 
 /// Derived signing keys, shared by every thread of a signer or a verifier.
@@ -6,7 +7,7 @@ import Synchronization
 /// HMAC keys are cached per (secret, date, region, service) and SigV4a ECDSA keys per (access key,
 /// secret): both derivations cost far more than a signature. The cache holds at most `capacity` entries
 /// of each kind and is emptied when full (keys change daily, so a simple reset loses little). All state
-/// sits behind one `Mutex`; critical sections are dictionary look-ups only.
+/// sits behind one `Locked` (the project's `Mutex`); critical sections are dictionary look-ups only.
 public final class SigningKeyCache: Sendable {
     struct HMACEntry: Hashable {
         let secret: String
@@ -28,7 +29,7 @@ public final class SigningKeyCache: Sendable {
         var ecdsa: [ECDSAEntry: P256PrivateKey] = [:]
     }
 
-    private let entries = Mutex(Entries())
+    private let entries = Locked(Entries())
     public let capacity: Int
 
     public init(capacity: Int = 4096) { self.capacity = max(1, capacity) }

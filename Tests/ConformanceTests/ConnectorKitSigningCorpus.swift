@@ -1,6 +1,7 @@
 import AWSWire
 import ConnectorKit
 import Foundation
+import RoleplaySync
 import Synchronization
 
 /// One request of each protocol and shape a connector sends, built by ConnectorKit's request builders and
@@ -134,7 +135,7 @@ enum ConnectorKitSigningCorpus {
 
 /// Keeps the request and answers 200 with no body.
 final class CapturingTransport: Transport {
-    private let captured = Mutex<TransportRequest?>(nil)
+    private let captured = Locked<TransportRequest?>(nil)
 
     var sent: TransportRequest? { captured.withLock { $0 } }
 

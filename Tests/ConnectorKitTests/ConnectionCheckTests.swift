@@ -3,6 +3,7 @@ import ConnectorKit
 import ConnectorKitEmulator
 import Emulator
 import Foundation
+import RoleplaySync
 import Synchronization
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
         let fixture = try await EmulatorFixture()
         let options = ConnectionCheck.Options(
             sessionName: "check-session", cloudTrail: CloudTrailVerification(credentials: Self.customerRoot))
-        let seen = Mutex<[CheckStep]>([])
+        let seen = Locked<[CheckStep]>([])
         let report = await Self.check(fixture, try Self.connection(), options: options).run { result in
             seen.withLock { $0.append(result.step) }
         }
@@ -365,7 +366,7 @@ struct LaggingTrail {
 /// A poll clock on the emulator's virtual time: sleeping advances the emulator's clock by that long instead of
 /// waiting, and `now` is the total slept, so a lag of minutes is polled through at once with the real backoff.
 final class VirtualPoll: Sendable {
-    private let slept = Mutex<[Duration]>([])
+    private let slept = Locked<[Duration]>([])
     private let advance: @Sendable (Int) -> Void
 
     init(_ advance: @escaping @Sendable (Int) -> Void) { self.advance = advance }

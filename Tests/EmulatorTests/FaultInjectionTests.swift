@@ -1,5 +1,6 @@
 import AWSWire
 import SigV4
+import RoleplaySync
 import Synchronization
 import Testing
 
@@ -174,7 +175,7 @@ struct FaultInjectionTests {
 
     @Test("an injected failure is logged with decision - and its error code")
     func logged() {
-        let records = Mutex<[RequestLogRecord]>([])
+        let records = Locked<[RequestLogRecord]>([])
         let endpoint = TestEndpoint { $0.requestLog = { record, _ in records.withLock { $0.append(record) } } }
         addRule(endpoint, #"{"service": "bedrock", "throttle": true}"#)
         _ = endpoint.bedrock("/foundation-models", as: root)

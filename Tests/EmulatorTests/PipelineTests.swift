@@ -1,6 +1,7 @@
 import AWSWire
 import Dispatch
 import SigV4
+import RoleplaySync
 import Synchronization
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
 struct PipelineTests {
     /// Collects the request log (the `roleplay serve` log line's data).
     final class LogSink: Sendable {
-        let records = Mutex<[RequestLogRecord]>([])
+        let records = Locked<[RequestLogRecord]>([])
 
         func append(_ record: RequestLogRecord) { records.withLock { $0.append(record) } }
         var all: [RequestLogRecord] { records.withLock { $0 } }
@@ -118,7 +119,7 @@ struct PipelineTests {
     @Test("concurrent AssumeRoles all succeed with distinct credentials")
     func concurrency() throws {
         let flow = try endpoint.connectorFlow()
-        let keys = Mutex<[String]>([])
+        let keys = Locked<[String]>([])
         let endpoint = self.endpoint
         DispatchQueue.concurrentPerform(iterations: 64) { index in
             let response = endpoint.assumeConnectorRole(flow, sessionName: "s\(index)")

@@ -5,6 +5,7 @@ import Foundation
 import HTTPServer
 import Scenarios
 import SigV4
+import RoleplaySync
 import Synchronization
 import Testing
 
@@ -135,7 +136,7 @@ final class EmulatorEndpoint {
 
 /// Requests in arrival order, appended from the server's threads.
 final class ArrivedRequests: Sendable {
-    private let requests = Mutex<[HTTPRequest]>([])
+    private let requests = Locked<[HTTPRequest]>([])
     func append(_ request: HTTPRequest) { requests.withLock { $0.append(request) } }
     var all: [HTTPRequest] { requests.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import AWSWire
 import Foundation
+import RoleplaySync
 import Synchronization
 import Testing
 
@@ -100,7 +101,7 @@ import Testing
 
 /// Outcomes seen by a progress callback, from whatever thread calls it.
 final class Seen: Sendable {
-    private let statuses = Mutex<[StepOutcome.Status]>([])
+    private let statuses = Locked<[StepOutcome.Status]>([])
     func add(_ status: StepOutcome.Status) { statuses.withLock { $0.append(status) } }
     var all: [StepOutcome.Status] { statuses.withLock { $0 } }
 }

@@ -1,3 +1,4 @@
+internal import RoleplaySync
 internal import Synchronization
 
 /// A streamed response body that sends one event-stream frame per pull (spec §7.3, §7.5).
@@ -7,9 +8,9 @@ internal import Synchronization
 /// so an encoding error surfaces before the 200 is committed.
 public final class EventStreamBody: ResponseStream {
     private let frames: [[UInt8]]
-    /// Index of the next frame; a `Mutex` because the protocol is `Sendable` and `next()` is non-mutating
+    /// Index of the next frame; a `Locked` because the protocol is `Sendable` and `next()` is non-mutating
     /// (the server calls it from one thread at a time, so the lock is never contended).
-    private let position = Mutex(0)
+    private let position = Locked(0)
 
     /// Encodes `messages` (in order) with `encoder`.
     public init(messages: [EventStreamMessage], encoder: EventStreamEncoder = EventStreamEncoder())

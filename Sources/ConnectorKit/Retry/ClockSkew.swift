@@ -1,3 +1,4 @@
+import RoleplaySync
 public import Foundation
 internal import SigV4
 internal import Synchronization
@@ -19,14 +20,14 @@ public final class ClockSkew: Sendable {
     /// `SignatureDoesNotMatch` or `InvalidSignatureException`, spec §2.3): taken as skew only with a distant `Date`.
     static let probableCodes: Set<String> = ["InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure"]
 
-    private let seconds: Mutex<TimeInterval>
+    private let seconds: Locked<TimeInterval>
     /// Whether skew errors teach the offset. Off for a caller that wants to see the skew error itself (a
     /// scenario step signing off the clock on purpose): a fresh offset alone would not do, as the correction
     /// is made within the one call.
     public let learns: Bool
 
     public init(offset: TimeInterval = 0, learns: Bool = true) {
-        seconds = Mutex(offset)
+        seconds = Locked(offset)
         self.learns = learns
     }
 

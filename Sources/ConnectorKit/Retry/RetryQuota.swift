@@ -1,3 +1,4 @@
+internal import RoleplaySync
 internal import Synchronization
 
 /// The retry token bucket of the AWS SDKs' "standard" retry mode, shared by every client of one configuration,
@@ -13,11 +14,11 @@ public final class RetryQuota: Sendable {
     public static let noRetryIncrement = 1
 
     public let capacity: Int
-    private let tokens: Mutex<Int>
+    private let tokens: Locked<Int>
 
     public init(capacity: Int = RetryQuota.initialTokens) {
         self.capacity = capacity
-        tokens = Mutex(capacity)
+        tokens = Locked(capacity)
     }
 
     /// The tokens left now.

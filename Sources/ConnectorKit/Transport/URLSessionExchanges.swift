@@ -1,5 +1,6 @@
 internal import AWSWire
 internal import Foundation
+internal import RoleplaySync
 internal import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -16,14 +17,14 @@ struct ResponseHead: Sendable {
 /// head and to the stream its body is read from. One per session, since Linux's Foundation has no per-task
 /// delegate.
 ///
-/// `@unchecked Sendable`: `NSObject` is not `Sendable`, but the only state is behind a `Mutex`.
+/// `@unchecked Sendable`: `NSObject` is not `Sendable`, but the only state is behind a `Locked`.
 final class Exchanges: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Exchange {
         var head: CheckedContinuation<ResponseHead, any Error>?
         var body: AsyncThrowingStream<[UInt8], any Error>.Continuation
     }
 
-    private let live = Mutex<[Int: Exchange]>([:])
+    private let live = Locked<[Int: Exchange]>([:])
 
     var count: Int { live.withLock { $0.count } }
 

@@ -1,3 +1,4 @@
+import RoleplaySync
 import AWSWire
 import SigV4
 import Synchronization

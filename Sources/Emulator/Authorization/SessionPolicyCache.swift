@@ -1,4 +1,5 @@
 import PolicyEngine
+import RoleplaySync
 import Synchronization
 
 /// Compiled session policies by text.
@@ -7,7 +8,7 @@ import Synchronization
 /// compiling it once per distinct text keeps that cheap. Bounded: when full the cache empties (a connector
 /// uses a handful of session policies, so a reset costs little and memory stays flat).
 final class SessionPolicyCache: Sendable {
-    private let entries = Mutex<[String: CompiledPolicy]>([:])
+    private let entries = Locked<[String: CompiledPolicy]>([:])
     private let capacity: Int
 
     init(capacity: Int = 1024) { self.capacity = capacity }

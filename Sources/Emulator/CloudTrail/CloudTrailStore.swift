@@ -1,4 +1,5 @@
 import PolicyEngine
+import RoleplaySync
 import Synchronization
 
 /// Event history (spec §8.1, §8.3): every recorded management event, indexed per (account, region) and per
@@ -18,15 +19,15 @@ final class CloudTrailStore: Sendable {
     static let defaultMaxEvents = 1_000_000
 
     let maxEvents: Int
-    private let storage: Mutex<Storage>
+    private let storage: Locked<Storage>
     /// `userIdentity` JSON by access key and caller ARN: the same caller calls again and again, and a key's
     /// identity only changes with its ARN (a renamed user). Cleared when full.
-    private let identities = Mutex<[String: String]>([:])
+    private let identities = Locked<[String: String]>([:])
     private static let identityCacheLimit = 4_096
 
     init(maxEvents: Int = CloudTrailStore.defaultMaxEvents) {
         self.maxEvents = max(1, maxEvents)
-        storage = Mutex(Storage(reserving: self.maxEvents))
+        storage = Locked(Storage(reserving: self.maxEvents))
     }
 
     /// Adds events recorded together (a cross-account call's two copies), in order.

@@ -1,3 +1,4 @@
+import RoleplaySync
 import Synchronization
 
 /// The credentials a call minted (AssumeRole, GetSessionToken), kept for its CloudTrail record's
@@ -14,7 +15,7 @@ final class IssuedCredentials: Sendable {
         var claims: SessionClaims
     }
 
-    private let slot = Mutex<Issued?>(nil)
+    private let slot = Locked<Issued?>(nil)
 
     func keep(_ issued: Issued) { slot.withLock { $0 = issued } }
 

@@ -1,3 +1,4 @@
+import RoleplaySync
 import Synchronization
 
 /// The fault-injection rules and what they have taken so far: consulted once per call, after authentication
@@ -18,11 +19,11 @@ final class FaultInjector: Sendable {
     }
 
     private let seed: UInt64
-    private let rules: Mutex<Rules>
+    private let rules: Locked<Rules>
 
     init(seed: UInt64) {
         self.seed = seed
-        rules = Mutex(Rules(random: SplitMix(seed: seed)))
+        rules = Locked(Rules(random: SplitMix(seed: seed)))
     }
 
     /// Adds a rule built from its parts; nil when `maxRules` are already kept.

@@ -1,4 +1,5 @@
 import RoleplayCrypto
+import RoleplaySync
 import Synchronization
 
 /// Every identifier the emulator makes up: request IDs, role and user IDs, access keys, secrets, key material.
@@ -9,12 +10,12 @@ import Synchronization
 public final class IDGenerator: Sendable {
     /// Fixed at creation, so an unseeded generator never takes the lock (every request draws several IDs).
     private let seed: UInt64?
-    private let seeded: Mutex<SplitMix>
+    private let seeded: Locked<SplitMix>
 
     /// - Parameter seed: nil for secure random IDs; a value for a reproducible sequence.
     public init(seed: UInt64?) {
         self.seed = seed
-        seeded = Mutex(SplitMix(seed: seed ?? 0))
+        seeded = Locked(SplitMix(seed: seed ?? 0))
     }
 
     /// Restarts a seeded sequence (after `POST /_roleplay/reset`, a seeded run repeats itself).

@@ -1,4 +1,5 @@
 public import PolicyEngine
+import RoleplaySync
 import Synchronization
 
 /// The authorization decisions of recent requests, by request ID, for `GET /_roleplay/decisions`.
@@ -43,8 +44,8 @@ public final class DecisionLog: Sendable {
         }
     }
 
-    private let denied: Mutex<Ring>
-    private let allowed: Mutex<Ring>
+    private let denied: Locked<Ring>
+    private let allowed: Locked<Ring>
     /// How many requests with a denial are kept.
     public let deniedCapacity: Int
     /// How many requests whose decisions all allowed are kept.
@@ -53,8 +54,8 @@ public final class DecisionLog: Sendable {
     public init(deniedCapacity: Int = 10_000, allowedCapacity: Int = 1_000) {
         self.deniedCapacity = max(1, deniedCapacity)
         self.allowedCapacity = max(1, allowedCapacity)
-        denied = Mutex(Ring(capacity: deniedCapacity))
-        allowed = Mutex(Ring(capacity: allowedCapacity))
+        denied = Locked(Ring(capacity: deniedCapacity))
+        allowed = Locked(Ring(capacity: allowedCapacity))
     }
 
     func record(requestID: String, _ entries: [Entry]) {

@@ -1,3 +1,4 @@
+import RoleplaySync
 import Synchronization
 
 /// Durable state (`--state-dir`, docs/persistence.md): how the emulator starts from a journal and records

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import RoleplaySync
 import Synchronization
 
 /// Group commit: a background thread that forces written journal bytes to the disk every
@@ -12,7 +13,7 @@ final class JournalSyncer: Sendable {
     static let groupBytes = 1 << 20
 
     /// The journal being written (compaction swaps in a new one).
-    private let file: Mutex<JournalFile>
+    private let file: Locked<JournalFile>
     private let warn: @Sendable (String) -> Void
     private let unsynced = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
@@ -20,7 +21,7 @@ final class JournalSyncer: Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     init(file: JournalFile, warn: @escaping @Sendable (String) -> Void) {
-        self.file = Mutex(file)
+        self.file = Locked(file)
         self.warn = warn
         let thread = Thread { [self] in run() }
         thread.name = "roleplay-journal-sync"

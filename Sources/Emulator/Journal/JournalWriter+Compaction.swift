@@ -1,3 +1,4 @@
+import RoleplaySync
 import Foundation
 import SigV4
 import Synchronization

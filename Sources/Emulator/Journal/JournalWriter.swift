@@ -1,3 +1,4 @@
+import RoleplaySync
 import Synchronization
 
 /// Appends records to the open journal, in the order they are appended, and hands them to the kernel before
@@ -32,8 +33,8 @@ final class JournalWriter: Sendable {
         var failed = false
     }
 
-    private let pending = Mutex(Pending())
-    let output: Mutex<Output>
+    private let pending = Locked(Pending())
+    let output: Locked<Output>
     let syncer: JournalSyncer
     /// Holds the directory's lock for as long as records are written to it.
     let directory: JournalDirectory
@@ -41,7 +42,7 @@ final class JournalWriter: Sendable {
     let compactionBytes: Int
 
     init(file: JournalFile, size: Int, compactAt: Int, directory: JournalDirectory) {
-        output = Mutex(Output(file: file, size: size, compactAt: max(compactAt, 2 * size)))
+        output = Locked(Output(file: file, size: size, compactAt: max(compactAt, 2 * size)))
         compactionBytes = compactAt
         self.directory = directory
         syncer = JournalSyncer(file: file, warn: directory.warn)

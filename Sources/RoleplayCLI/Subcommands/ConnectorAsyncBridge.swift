@@ -1,4 +1,5 @@
 import Foundation
+import RoleplaySync
 import Synchronization
 
 /// Runs async work from a synchronous `ParsableCommand.run()`: the root command (and `main.swift`) stay
@@ -7,7 +8,7 @@ enum AsyncBridge {
     /// Starts `body` on a task and blocks the calling thread until it returns. Never call it from a task or an
     /// actor: only from the main thread of the command line.
     static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let result = Mutex<T?>(nil)
+        let result = Locked<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             let value = await body()

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import RoleplaySync
 internal import Synchronization
 
 /// Runs async work from a synchronous caller and blocks until it ends: `HTTPServer` calls its handler on a
@@ -6,7 +7,7 @@ internal import Synchronization
 /// Only for threads that are not a Swift concurrency executor's (the server's own threads are not).
 enum BlockingWait {
     static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let result = Mutex<T?>(nil)
+        let result = Locked<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             let value = await body()

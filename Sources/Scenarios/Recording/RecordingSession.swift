@@ -2,6 +2,7 @@ internal import AWSWire
 internal import ConnectorKit
 internal import Foundation
 internal import SigV4
+internal import RoleplaySync
 internal import Synchronization
 
 /// The recorder's state and its handling of one request: who signed it, re-signing for the upstream,
@@ -18,7 +19,7 @@ final class RecordingSession: Sendable {
     }
 
     let configuration: Recorder.Configuration
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(configuration: Recorder.Configuration) { self.configuration = configuration }
 

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import RoleplaySync
 internal import Synchronization
 
 /// The target's virtual time as the runner tracks it: the wall clock plus every `clock.advance` since the
@@ -6,7 +7,7 @@ internal import Synchronization
 ///
 /// A class behind a lock because the connection check's poll clock advances it from its own closure.
 final class VirtualTime: Sendable {
-    private let offsetSeconds = Mutex<Int64>(0)
+    private let offsetSeconds = Locked<Int64>(0)
 
     var now: Date { Date().addingTimeInterval(TimeInterval(offsetSeconds.withLock { $0 })) }
 

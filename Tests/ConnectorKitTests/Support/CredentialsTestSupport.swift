@@ -3,6 +3,7 @@ import ConnectorKit
 import Emulator
 import Foundation
 import SigV4
+import RoleplaySync
 import Synchronization
 
 extension EmulatorFixture {
@@ -45,9 +46,9 @@ extension EmulatorFixture {
 
 /// A clock a test sets by hand, read by the provider under test from any thread.
 final class ProviderTestClock: Sendable {
-    private let current: Mutex<Date>
+    private let current: Locked<Date>
 
-    init(_ start: Date) { current = Mutex(start) }
+    init(_ start: Date) { current = Locked(start) }
 
     var now: Date { current.withLock { $0 } }
 
@@ -59,7 +60,7 @@ final class ProviderTestClock: Sendable {
 
 /// A count shared by concurrent tasks.
 final class CallerCount: Sendable {
-    private let count = Mutex(0)
+    private let count = Locked(0)
 
     var value: Int { count.withLock { $0 } }
 
@@ -99,7 +100,7 @@ struct CannedSuccessTransport: Transport {
 /// a refresh before the refresh's answer arrives.
 final class RefreshGateTransport: Transport {
     let next: any Transport
-    private let isOpen = Mutex(false)
+    private let isOpen = Locked(false)
 
     init(_ next: any Transport) { self.next = next }
 

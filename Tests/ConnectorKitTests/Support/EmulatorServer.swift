@@ -2,6 +2,7 @@ import AWSWire
 import ConnectorKit
 import Emulator
 import HTTPServer
+import RoleplaySync
 import Synchronization
 
 /// An emulator behind an `HTTPServer` on 127.0.0.1 with a kernel-chosen port, as `roleplay serve` runs it, so
@@ -46,7 +47,7 @@ final class EmulatorServer {
 
 /// Requests in arrival order, appended from the server's threads.
 final class ArrivedRequests: Sendable {
-    private let requests = Mutex<[HTTPRequest]>([])
+    private let requests = Locked<[HTTPRequest]>([])
 
     func append(_ request: HTTPRequest) { requests.withLock { $0.append(request) } }
 

@@ -2,6 +2,7 @@ import AWSWire
 import ConnectorKit
 import Dispatch
 import HTTPServer
+import RoleplaySync
 import Synchronization
 
 /// An `HTTPServer` on 127.0.0.1 whose one answer is a chunked body that sends its first chunk, then waits for
@@ -43,7 +44,7 @@ final class GatedStreamServer {
 final class GatedStream: ResponseStream {
     let chunks: [[UInt8]]
     private let gate = DispatchSemaphore(value: 0)
-    private let position = Mutex(0)
+    private let position = Locked(0)
 
     init(chunks: [[UInt8]]) { self.chunks = chunks }
 

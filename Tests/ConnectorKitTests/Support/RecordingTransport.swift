@@ -1,12 +1,13 @@
 import AWSWire
 import ConnectorKit
+import RoleplaySync
 import Synchronization
 
 /// Wraps a transport and keeps every request sent through it, so a test sees how many attempts a call took and
 /// what each one carried.
 final class RecordingTransport: Transport {
     let inner: any Transport
-    private let sent = Mutex<[TransportRequest]>([])
+    private let sent = Locked<[TransportRequest]>([])
 
     init(_ inner: any Transport) { self.inner = inner }
 
@@ -28,9 +29,9 @@ final class ScriptedTransport: Transport {
         case ok
     }
 
-    private let script: Mutex<(outcomes: [Outcome], sent: Int)>
+    private let script: Locked<(outcomes: [Outcome], sent: Int)>
 
-    init(_ outcomes: [Outcome]) { script = Mutex((outcomes, 0)) }
+    init(_ outcomes: [Outcome]) { script = Locked((outcomes, 0)) }
 
     var attempts: Int { script.withLock { $0.sent } }
 
@@ -54,7 +55,7 @@ final class ScriptedTransport: Transport {
 
 /// The pauses a retry strategy asked for, instead of sleeping through them.
 final class RecordedSleeps: Sendable {
-    private let pauses = Mutex<[Duration]>([])
+    private let pauses = Locked<[Duration]>([])
 
     var all: [Duration] { pauses.withLock { $0 } }
 

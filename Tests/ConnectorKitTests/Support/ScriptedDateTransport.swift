@@ -2,12 +2,13 @@ import AWSWire
 import ConnectorKit
 import Foundation
 import SigV4
+import RoleplaySync
 import Synchronization
 
 /// Refuses every request as skewed, with a `Date` one more hour ahead each time: a service no correction can
 /// satisfy, to show the correction is tried only once per call.
 final class ScriptedDateTransport: Transport {
-    private let sent = Mutex(0)
+    private let sent = Locked(0)
 
     var attempts: Int { sent.withLock { $0 } }
 

@@ -1,3 +1,4 @@
+import RoleplaySync
 import AWSWire
 import Foundation
 import SigV4

@@ -1,4 +1,5 @@
 import Foundation
+import RoleplaySync
 import Synchronization
 
 @testable import Emulator
@@ -7,7 +8,7 @@ import Synchronization
 /// emulators opened on it reported, and a way to open one as a test endpoint. Removed when the fixture goes.
 final class StateDirectoryFixture: Sendable {
     let path: String
-    private let reported = Mutex<[String]>([])
+    private let reported = Locked<[String]>([])
 
     init() {
         path = FileManager.default.temporaryDirectory.appending(path: "roleplay-state-\(UUID().uuidString)").path

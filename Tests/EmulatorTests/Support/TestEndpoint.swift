@@ -1,5 +1,6 @@
 import AWSWire
 import SigV4
+import RoleplaySync
 import Synchronization
 
 @testable import Emulator
@@ -153,9 +154,9 @@ extension HTTPRequest {
 
 /// The wall clock the emulator reads, shared between the endpoint and the emulator's configuration.
 private final class PinnedClock: Sendable {
-    let now: Mutex<AmzDate>
+    let now: Locked<AmzDate>
 
-    init(_ start: AmzDate) { now = Mutex(start) }
+    init(_ start: AmzDate) { now = Locked(start) }
 }
 
 extension Credentials {

@@ -2,6 +2,7 @@ import AWSWire
 import Emulator
 import HTTPServer
 import SigV4
+import RoleplaySync
 import Synchronization
 import TestSupport
 
@@ -77,7 +78,7 @@ final class EmulatorSocket {
 
 /// The requests that reached the emulator, in arrival order.
 final class ReceivedRequests: Sendable {
-    private let requests = Mutex<[HTTPRequest]>([])
+    private let requests = Locked<[HTTPRequest]>([])
 
     func append(_ request: HTTPRequest) { requests.withLock { $0.append(request) } }
 

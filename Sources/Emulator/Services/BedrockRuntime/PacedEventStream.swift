@@ -1,5 +1,6 @@
 import AWSWire
 import Foundation
+import RoleplaySync
 import Synchronization
 
 /// A Bedrock Runtime stream body that produces one event-stream frame per pull, waiting `delay` before each
@@ -12,9 +13,9 @@ final class PacedEventStream: ResponseStream {
     private let delay: Duration
     /// Send this many frames, then `.abort` (a cut stream, as a failing connection would end).
     private let cutAfter: Int?
-    /// Index of the next frame; a `Mutex` because `next()` is non-mutating on a `Sendable` class (the server
+    /// Index of the next frame; a `Locked` because `next()` is non-mutating on a `Sendable` class (the server
     /// pulls from one thread at a time, so it is never contended).
-    private let position = Mutex(0)
+    private let position = Locked(0)
 
     init(messages: [EventStreamMessage], delay: Duration, cutAfter: Int?) {
         self.messages = messages
