@@ -82,6 +82,7 @@ let package = Package(
             name: "ConformanceTests",
             dependencies: ["RoleplaySync", "SigV4", "SigV4Vectors", "RoleplayCrypto", "AWSWire", "ConnectorKit", "TestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(name: "RoleplaySyncTests", dependencies: ["RoleplaySync"], swiftSettings: strictSettings),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "AWSWire", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "TestSupport"], swiftSettings: strictSettings),
