@@ -69,18 +69,20 @@ TSAN_OPTIONS_ROLEPLAY := halt_on_error=1 second_deadlock_stack=1 suppressions=$(
 ASAN_OPTIONS_ROLEPLAY := halt_on_error=1 detect_leaks=1 detect_stack_use_after_return=1 strict_init_order=1
 LSAN_OPTIONS_ROLEPLAY := suppressions=$(abspath sanitizers/lsan.supp) print_suppressions=0
 SANITIZER_TEST_ENV := ROLEPLAY_BOTOCORE_PYTHON=$(abspath $(CLIENTS_VENV))/bin/python
+# A hang fails the run instead of blocking CI forever (the first TSan run deadlocked; docs/reliability.md).
+SANITIZER_TIMEOUT ?= 45m
 
 test-sanitizers: test-tsan test-asan
 
 test-tsan: deps clients-venv
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
 	TSAN_OPTIONS="$(TSAN_OPTIONS_ROLEPLAY)" $(SANITIZER_TEST_ENV) \
-		$(SWIFT) test --disable-xctest --scratch-path .build-tsan --sanitize=thread
+		timeout $(SANITIZER_TIMEOUT) $(SWIFT) test --disable-xctest --scratch-path .build-tsan --sanitize=thread
 
 test-asan: deps clients-venv
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	ASAN_OPTIONS="$(ASAN_OPTIONS_ROLEPLAY)" LSAN_OPTIONS="$(LSAN_OPTIONS_ROLEPLAY)" $(SANITIZER_TEST_ENV) \
-		$(SWIFT) test --disable-xctest --scratch-path .build-asan --sanitize=address
+		timeout $(SANITIZER_TIMEOUT) $(SWIFT) test --disable-xctest --scratch-path .build-asan --sanitize=address
 
 ## clients: unmodified boto3 and awscli (pinned in $(CLIENTS_REQUIREMENTS)) against a release `roleplay serve`.
 clients: deps clients-venv
