@@ -23,6 +23,10 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.limits = limits
         self.shutdownGracePeriod = shutdownGracePeriod
     }
+
+    /// Whether `host` is a loopback literal, so no other machine can connect (`roleplay serve` warns, and asks
+    /// for an admin token, otherwise). False for the wildcards and for anything that is not an IP literal.
+    public var isLoopback: Bool { SocketAddress(host: host, port: port)?.isLoopback ?? false }
 }
 
 /// How libmicrohttpd runs the handler.
