@@ -97,9 +97,10 @@ extension Roleplay {
                 hasToken: effectiveAdminToken != nil, allowOpenAdmin: allowOpenAdmin)
         }
 
-        /// `--admin-token`, else `$ROLEPLAY_ADMIN_TOKEN`: the environment keeps the token out of `ps`.
+        /// `--admin-token`, else `$ROLEPLAY_ADMIN_TOKEN` (the environment keeps the token out of `ps`); an empty
+        /// variable counts as unset, as shells leave it, while an empty option is a mistake to report.
         private var effectiveAdminToken: String? {
-            adminToken ?? ProcessInfo.processInfo.environment["ROLEPLAY_ADMIN_TOKEN"]
+            adminToken ?? ProcessInfo.processInfo.environment["ROLEPLAY_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         }
 
         func run() throws {
