@@ -17,4 +17,11 @@ import Testing
     func notLoopback(host: String) {
         #expect(!ServerConfiguration(host: host).isLoopback)
     }
+
+    @Test func literals() {
+        #expect(ServerConfiguration(host: "0.0.0.0").isIPLiteral)
+        #expect(ServerConfiguration(host: "[::]").isIPLiteral)
+        #expect(!ServerConfiguration(host: "999.1.1.1").isIPLiteral)
+        #expect(!ServerConfiguration(host: "localhost").isIPLiteral)
+    }
 }

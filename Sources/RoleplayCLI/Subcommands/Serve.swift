@@ -92,9 +92,13 @@ extension Roleplay {
             if let token = effectiveAdminToken, token.isEmpty {
                 throw ValidationError("--admin-token (or ROLEPLAY_ADMIN_TOKEN) must not be empty")
             }
-            try BindExposure.checkAdmin(
-                host: host, isLoopback: ServerConfiguration(host: host).isLoopback,
-                hasToken: effectiveAdminToken != nil, allowOpenAdmin: allowOpenAdmin)
+            // A host that is no IP literal gets the bind error, which says so, rather than an exposure error.
+            let listen = ServerConfiguration(host: host)
+            if listen.isIPLiteral {
+                try BindExposure.checkAdmin(
+                    host: host, isLoopback: listen.isLoopback, hasToken: effectiveAdminToken != nil,
+                    allowOpenAdmin: allowOpenAdmin)
+            }
         }
 
         /// `--admin-token`, else `$ROLEPLAY_ADMIN_TOKEN` (the environment keeps the token out of `ps`); an empty
