@@ -13,9 +13,10 @@ import Testing
 
     @Test("refuses a missing, wrong, shorter, longer or differently-framed token")
     func refusesEverythingElse() {
-        for header in [nil, "", "Bearer", "Bearer ", "Bearer s3cre", "Bearer s3cret ", "Bearer s3cretX", "Bearer S3CRET",
-            "Basic s3cret", "s3cret", "Bearer  s3cret"]
-        {
+        for header in [
+            nil, "", "Bearer", "Bearer ", "Bearer s3cre", "Bearer s3cret ", "Bearer s3cretX", "Bearer S3CRET",
+            "Basic s3cret", "s3cret", "Bearer  s3cret",
+        ] {
             #expect(!token.accepts(authorization: header), "\(header ?? "nil")")
         }
     }

@@ -13,18 +13,23 @@ struct ServeExposureTests {
     func adminTokenRequired() throws {
         let (server, port) = try ServeProcess.serving(["--admin-token", "s3cret-admin"])
         #expect(try ServeCalls.get("/_roleplay/health", port: port).status == 200)
-        for headers in [[], ["Authorization: Bearer wrong"], ["Authorization: Bearer s3cret-admi"],
-            ["Authorization: Bearer s3cret-admin2"], ["Authorization: Basic s3cret-admin"], ["Authorization: s3cret-admin"]]
-        {
+        for headers in [
+            [], ["Authorization: Bearer wrong"], ["Authorization: Bearer s3cret-admi"],
+            ["Authorization: Bearer s3cret-admin2"], ["Authorization: Basic s3cret-admin"],
+            ["Authorization: s3cret-admin"],
+        ] {
             let refused = try ServeCalls.get("/_roleplay/state", port: port, headers: headers)
             #expect(refused.status == 401, "\(headers)")
             #expect(refused.header("WWW-Authenticate") == #"Bearer realm="roleplay""#)
             #expect(ResponseBody.jsonObject(refused.body)?["message"] as? String != nil, "\(refused.text)")
             #expect(!refused.text.contains("s3cret-admin"))
         }
-        let allowed = try ServeCalls.get("/_roleplay/state", port: port, headers: ["Authorization: Bearer s3cret-admin"])
+        let allowed = try ServeCalls.get(
+            "/_roleplay/state", port: port, headers: ["Authorization: Bearer s3cret-admin"])
         #expect(allowed.status == 200)
-        #expect(try ServeCalls.get("/_roleplay/clock", port: port, headers: ["authorization: bearer s3cret-admin"]).status == 200)
+        #expect(
+            try ServeCalls.get("/_roleplay/clock", port: port, headers: ["authorization: bearer s3cret-admin"]).status
+                == 200)
         // AWS calls do not use the admin token.
         #expect(try ServeCalls.call("GetCallerIdentity", port: port).response.status == 200)
         server.signal(SIGTERM)
@@ -36,7 +41,9 @@ struct ServeExposureTests {
     func adminTokenFromEnvironment() throws {
         let (server, port) = try ServeProcess.serving(environment: ["ROLEPLAY_ADMIN_TOKEN": "from-env"])
         #expect(try ServeCalls.get("/_roleplay/state", port: port).status == 401)
-        #expect(try ServeCalls.get("/_roleplay/state", port: port, headers: ["Authorization: Bearer from-env"]).status == 200)
+        #expect(
+            try ServeCalls.get("/_roleplay/state", port: port, headers: ["Authorization: Bearer from-env"]).status
+                == 200)
         server.signal(SIGTERM)
         #expect(try server.exitStatus(within: .seconds(10)) == 0)
     }
@@ -50,7 +57,8 @@ struct ServeExposureTests {
 
     @Test("a non-loopback host without a token or --allow-open-admin does not start", arguments: ["0.0.0.0", "::"])
     func openAdminRefused(host: String) throws {
-        let server = try ServeProcess(["serve", "--host", host, "--port", "0"], environment: ["ROLEPLAY_ADMIN_TOKEN": ""])
+        let server = try ServeProcess(
+            ["serve", "--host", host, "--port", "0"], environment: ["ROLEPLAY_ADMIN_TOKEN": ""])
         #expect(try server.exitStatus(within: .seconds(10)) != 0)
         let message = try server.errors.readToEnd(within: .seconds(5))
         #expect(message.contains("--host \(host) is not a loopback address"), "\(message)")
@@ -68,7 +76,8 @@ struct ServeExposureTests {
         let log = try server.errors.readToEnd(within: .seconds(5))
         #expect(
             log.contains(
-                "roleplay: warning: 0.0.0.0 is not a loopback address: other machines can send requests (plain HTTP, no TLS); the admin API requires the bearer token"),
+                "roleplay: warning: 0.0.0.0 is not a loopback address: other machines can send requests (plain HTTP, no TLS); the admin API requires the bearer token"
+            ),
             "\(log)")
     }
 

@@ -18,7 +18,8 @@ struct ServeLimitFlagsTests {
         #expect(try server.exitStatus(within: .seconds(10)) == 0)
     }
 
-    @Test("out-of-range values are refused", arguments: [["--max-connections", "0"], ["--idle-timeout-seconds", "-1"]])
+    @Test(
+        "out-of-range values are refused", arguments: [["--max-connections", "0"], ["--idle-timeout-seconds", "-1"]])
     func outOfRange(arguments: [String]) throws {
         let server = try ServeProcess(["serve", "--port", "0"] + arguments)
         #expect(try server.exitStatus(within: .seconds(10)) != 0)

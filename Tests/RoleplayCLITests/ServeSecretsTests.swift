@@ -11,8 +11,10 @@ import Testing
 /// the most verbose log level (docs/security.md).
 @Suite("roleplay serve keeps secrets out of logs and the state view")
 struct ServeSecretsTests {
-    static let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"sts:AssumeRole"}]}"#
-    static let assume = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
+    static let trust =
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"sts:AssumeRole"}]}"#
+    static let assume =
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
 
     @Test("a user's key, an assumed role and a session-token call at debug level leak nothing")
     func debugFlowLeaksNothing() throws {
@@ -28,9 +30,14 @@ struct ServeSecretsTests {
         }
         #expect(try iam("CreateUser", [("UserName", "alice")]).status == 200)
         #expect(
-            try iam("PutUserPolicy", [("UserName", "alice"), ("PolicyName", "assume"), ("PolicyDocument", ServeCalls.encoded(Self.assume))]).status == 200)
+            try iam(
+                "PutUserPolicy",
+                [("UserName", "alice"), ("PolicyName", "assume"), ("PolicyDocument", ServeCalls.encoded(Self.assume))]
+            ).status == 200)
         #expect(
-            try iam("CreateRole", [("RoleName", "worker"), ("AssumeRolePolicyDocument", ServeCalls.encoded(Self.trust))]).status == 200)
+            try iam(
+                "CreateRole", [("RoleName", "worker"), ("AssumeRolePolicyDocument", ServeCalls.encoded(Self.trust))]
+            ).status == 200)
         let created = try iam("CreateAccessKey", [("UserName", "alice")])
         let keyXML = try #require(ResponseBody.xml(created.body), "\(created.text)")
         let alice = Credentials(

@@ -5,7 +5,8 @@ import Testing
 /// Scenario files and transcripts are read with a bound, so a wrong path fails with a message instead of
 /// filling memory.
 @Suite struct FileSizeLimitTests {
-    static let scenario = "name: big\nactors: {me: {root: \"123456789012\"}}\nsteps: [{call: sts.GetCallerIdentity, as: me}]\n"
+    static let scenario =
+        "name: big\nactors: {me: {root: \"123456789012\"}}\nsteps: [{call: sts.GetCallerIdentity, as: me}]\n"
 
     /// `scenario` padded with a YAML comment to exactly `size` bytes.
     static func write(size: Int, to path: String) throws {

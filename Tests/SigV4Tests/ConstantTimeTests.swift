@@ -26,7 +26,8 @@ import Testing
         let digest = SHA256.hash(Array("roleplay".utf8))
         #expect(ConstantTime.equals(digest, hex: digest.hex))
         #expect(!ConstantTime.equals(digest, hex: digest.hex.uppercased()))
-        #expect(!ConstantTime.equals(digest, hex: String(digest.hex.dropLast()) + (digest.hex.hasSuffix("0") ? "1" : "0")))
+        #expect(
+            !ConstantTime.equals(digest, hex: String(digest.hex.dropLast()) + (digest.hex.hasSuffix("0") ? "1" : "0")))
         #expect(!ConstantTime.equals(digest, hex: String(digest.hex.dropLast())))
         #expect(!ConstantTime.equals(digest, hex: digest.hex + "0"))
     }

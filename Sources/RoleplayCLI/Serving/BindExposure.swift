@@ -18,7 +18,8 @@ enum BindExposure {
 
     /// Refuses an admin API open beyond loopback: anyone on the network could reset the state, move the clock or
     /// read the state view. `--admin-token` closes it; `--allow-open-admin` accepts the risk explicitly.
-    static func checkAdmin(host: String, isLoopback: Bool, hasToken: Bool, allowOpenAdmin: Bool) throws(ValidationError) {
+    static func checkAdmin(host: String, isLoopback: Bool, hasToken: Bool, allowOpenAdmin: Bool) throws(ValidationError)
+    {
         guard !isLoopback, !hasToken, !allowOpenAdmin else { return }
         throw ValidationError(
             "--host \(host) is not a loopback address, so other machines could use the unauthenticated admin API "

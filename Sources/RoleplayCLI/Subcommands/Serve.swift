@@ -21,9 +21,11 @@ extension Roleplay {
         @Option(help: "The IPv4 or IPv6 address to listen on (loopback by default; anything else warns, and needs --admin-token or --allow-open-admin).")
         var host = "127.0.0.1"
 
-        @Option(help: ArgumentHelp(
-            "Require 'Authorization: Bearer TOKEN' on /_roleplay/* except health (default: $ROLEPLAY_ADMIN_TOKEN; prefer it, options show in ps).",
-            valueName: "token"))
+        @Option(
+            help: ArgumentHelp(
+                "Require 'Authorization: Bearer TOKEN' on /_roleplay/* but health (default: $ROLEPLAY_ADMIN_TOKEN: "
+                    + "prefer it, options show in ps).",
+                valueName: "token"))
         var adminToken: String?
 
         @Flag(help: "Allow a non-loopback --host without --admin-token: anyone who can reach the port can reset and read the emulator.")

@@ -42,7 +42,11 @@ extension Transcript {
 
     public init(contentsOf path: String) throws {
         let data: Data
-        do { data = try BoundedFile.read(path, maxBytes: Self.maxFileBytes) } catch { throw Invalid(reason: error.description) }
+        do {
+            data = try BoundedFile.read(path, maxBytes: Self.maxFileBytes)
+        } catch {
+            throw Invalid(reason: error.description)
+        }
         try self.init(text: String(decoding: data, as: UTF8.self))
     }
 }

@@ -15,7 +15,8 @@ enum ServeCalls {
     /// A query-protocol call signed now (the child checks signatures against the real clock), and the
     /// `Signature=` value it carried.
     static func call(
-        _ action: String, version: String = "2011-06-15", service: String = "sts", _ parameters: [(String, String)] = [],
+        _ action: String, version: String = "2011-06-15", service: String = "sts",
+        _ parameters: [(String, String)] = [],
         as credentials: Credentials = SignedQuery.root, port: UInt16
     ) throws -> (response: WireResponse, signature: String) {
         let request = SignedQuery.request(
