@@ -1,6 +1,6 @@
-import FuzzDriver
 import AWSWire
 import Emulator
+import FuzzDriver
 import SigV4
 
 /// libFuzzer entry point for the JSON operation decoders of Bedrock Runtime and CloudTrail, driven through
@@ -74,6 +74,8 @@ enum FuzzEmulatorJSON {
         configuration.wallClock = { AmzDate(secondsSince1970: 1_736_942_400) }
         return Emulator(configuration: configuration)
     }()
+    /// Inputs since start. libFuzzer calls the entry point from one thread only, so the unsynchronized counter
+    /// is safe here (`-fork`/`-jobs` run separate processes).
     nonisolated(unsafe) static var count = 0
 }
 

@@ -1,5 +1,5 @@
-import FuzzDriver
 import AWSWire
+import FuzzDriver
 
 /// libFuzzer entry point for the event-stream frame decoder (`application/vnd.amazon.eventstream`).
 ///

@@ -67,3 +67,12 @@ enum FuzzHTTPServer {
         }
     }()
 }
+
+/// The program's entry: SwiftPM links `main` to `FuzzHTTPServer_main` on Linux, so libFuzzer's own `main` is not
+/// used and this hands the command line to libFuzzer's driver instead (see FuzzDriver.h).
+@_cdecl("FuzzHTTPServer_main")
+func fuzzHTTPServerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzzHTTPServer)
+}

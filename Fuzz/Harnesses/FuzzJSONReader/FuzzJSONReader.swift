@@ -1,5 +1,5 @@
-import FuzzDriver
 import AWSWire
+import FuzzDriver
 
 /// libFuzzer entry point for `JSONReader`, the parser of every JSON 1.1 and rest-json request body
 /// (CloudTrail, Bedrock) and of the emulator's admin API.

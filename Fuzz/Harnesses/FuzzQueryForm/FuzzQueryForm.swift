@@ -1,5 +1,5 @@
-import FuzzDriver
 import AWSWire
+import FuzzDriver
 
 /// libFuzzer entry point for the awsQuery form decoder (STS and IAM request bodies).
 ///

@@ -1,5 +1,5 @@
-import FuzzDriver
 import AWSWire
+import FuzzDriver
 
 /// libFuzzer entry point for `XMLReader`, which reads awsQuery responses (ConnectorKit's STS client, scenario
 /// assertions, recorded transcripts) and error bodies from whatever endpoint a user points a connector at.
