@@ -9,7 +9,6 @@ import base64, glob, hashlib, json, os, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Fuzz", "corpus")
-SUITE = os.environ.get("SIGV4_TEST_SUITE_DIR", os.path.join(ROOT, "..", "shared", "vectors"))
 
 
 def write(harness, data, sources):
@@ -93,17 +92,24 @@ def main():
             write("FuzzXMLReader", text, sources)
     notes["FuzzXMLReader"] = "XML literals of Tests/AWSWireTests/XML*.swift, QueryEnvelopeTests.swift and Tests/ConnectorKitTests/STSClientTests.swift."
 
-    # SigV4: signed requests of the published suite (header and presigned) and of our botocore vectors.
-    for path in sorted(glob.glob(os.path.join(SUITE, "aws-signing-test-suite/v4/*/*-signed-request.txt")))[:24]:
-        write("FuzzSigV4", open(path, "rb").read(), sources)
+    # SigV4: signed requests of our botocore vectors and the AWS docs examples. (The published suite is not copied
+    # into the repository; scripts/fuzz.sh adds it as a read-only corpus when SIGV4_TEST_SUITE_DIR has it.)
+    for case in load("vectors/sigv4/aws-docs-examples.json")["cases"]:
+        if not case.get("request") or not case.get("authorization"):
+            continue
+        first, *headers = case["request"].split("\n")
+        method, url = first.split(" ", 1)
+        target = "/" + url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url
+        lines = [f"{method} {target} HTTP/1.1"] + headers + [f"Authorization: {case['authorization']}"]
+        write("FuzzSigV4", "\n".join(lines) + "\n\n", sources)
     for case in load("vectors/sigv4/botocore-vectors.json")["cases"][:24]:
         request = case["signed_request"]
         target = request.get("path", "/") + (("?" + request["query"]) if request.get("query") else "")
         lines = [f'{request.get("method", "POST")} {target} HTTP/1.1'] + [f"{k}:{v}" for k, v in request["headers"]]
         body = base64.b64decode(request.get("body_base64", ""))
         write("FuzzSigV4", ("\n".join(lines) + "\n\n").encode() + body, sources)
-    notes["FuzzSigV4"] = ("*-signed-request.txt of the published aws-signing-test-suite v4 (first 24, Apache-2.0, "
-                          "SIGV4_TEST_SUITE_DIR) and signed_request of vectors/sigv4/botocore-vectors.json (first 24).")
+    notes["FuzzSigV4"] = ("the header-signed requests of vectors/sigv4/aws-docs-examples.json and signed_request of "
+                          "vectors/sigv4/botocore-vectors.json (first 24).")
 
     # Scenarios: the conformance set and the loader's fixtures.
     for path in sorted(glob.glob(os.path.join(ROOT, "Conformance/scenarios/*.yaml"))

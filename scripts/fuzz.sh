@@ -38,8 +38,12 @@ for harness in "${harnesses[@]}"; do
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
     echo "fuzz: running $harness for ${seconds}s"
     start=$(date +%s)
+    seeds=("Fuzz/corpus/$harness")
+    # The published SigV4 suite is not copied into the repository; its signed requests seed FuzzSigV4 when present.
+    suite="${SIGV4_TEST_SUITE_DIR:-../shared/vectors}/aws-signing-test-suite/v4"
+    if [ "$harness" = FuzzSigV4 ] && [ -d "$suite" ]; then seeds+=("$suite"); fi
     "$bin/$harness" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix="$artifacts/" "$corpus" "Fuzz/corpus/$harness" >"$log" 2>&1
+        -artifact_prefix="$artifacts/" "$corpus" "${seeds[@]}" >"$log" 2>&1
     status=$?
     elapsed=$(( $(date +%s) - start ))
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
