@@ -9,6 +9,7 @@
 #   make build   release build of the `roleplay` command
 #   make test-sanitizers  the Swift test suite again under ThreadSanitizer, then AddressSanitizer (own scratch paths;
 #                not part of `make test`): fails on any report (docs/reliability.md, "Sanitizers")
+#   make fuzz    libFuzzer harnesses (Fuzz/), each run for FUZZ_SECONDS (default 60); not part of `make test`
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -21,6 +22,9 @@ SIGV4_TEST_SUITE_DIR ?= $(abspath ../shared/vectors)
 export SIGV4_TEST_SUITE_DIR
 BENCH_RUNS ?= 7
 BENCH_SECONDS ?= 1
+FUZZ_SECONDS ?= 60
+# Empty: every harness under Fuzz/Harnesses.
+FUZZ_HARNESSES ?=
 
 # libcurl: Foundation's URLSession (ConnectorKit's transport to real AWS) links it when the Swift runtime is static.
 APT_PACKAGES := libmicrohttpd-dev libssl-dev libcurl4-openssl-dev pkg-config
@@ -28,7 +32,7 @@ APT_PACKAGES := libmicrohttpd-dev libssl-dev libcurl4-openssl-dev pkg-config
 # less (measured: about 13 ms to ready and 22 MB idle, against 20 ms and 28 MB with the shared libraries).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: deps build serve test test-sanitizers test-tsan test-asan clients clients-venv bench venv wrk clean
+.PHONY: deps build serve test test-sanitizers test-tsan test-asan clients clients-venv bench venv wrk fuzz clean
 HOST ?= 127.0.0.1
 PORT ?= 4590
 
@@ -120,5 +124,10 @@ wrk:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends wrk; }
 
+## fuzz: builds each harness with -sanitize=fuzzer,address (into .build-fuzz) and runs it for FUZZ_SECONDS, printing
+## executions, exec/s and crashes per harness (docs/reliability.md "Fuzzing"). Exit 1 when any harness crashed.
+fuzz: deps
+	SWIFT=$(SWIFT) scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
 clean:
-	rm -rf .build .build-tsan .build-asan $(VENV) $(CLIENTS_VENV)
+	rm -rf .build .build-tsan .build-asan .build-fuzz $(VENV) $(CLIENTS_VENV)

@@ -111,3 +111,27 @@ let package = Package(
             swiftSettings: strictSettings),
     ]
 )
+
+// Fuzz harnesses (`make fuzz`, docs/reliability.md "Fuzzing"): libFuzzer entry points built with
+// `-sanitize=fuzzer,address`. They exist only when ROLEPLAY_FUZZ=1, so `swift build` and `swift test` never see
+// them: an executable without `main` does not link without libFuzzer, and instrumented code would slow every build.
+if Context.environment["ROLEPLAY_FUZZ"] == "1" {
+    let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzEventStream", ["AWSWire"]),
+        ("FuzzQueryForm", ["AWSWire"]),
+        ("FuzzJSONReader", ["AWSWire"]),
+        ("FuzzXMLReader", ["AWSWire"]),
+        ("FuzzSigV4", ["SigV4"]),
+        ("FuzzPolicy", ["PolicyEngine"]),
+        ("FuzzScenario", ["Scenarios"]),
+        ("FuzzEmulatorJSON", ["Emulator", "AWSWire", "SigV4"]),
+        ("FuzzHTTPServer", ["HTTPServer", "AWSWire"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for harness in harnesses {
+        package.targets.append(
+            .executableTarget(
+                name: harness.name, dependencies: harness.dependencies + ["FuzzDriver"],
+                path: "Fuzz/Harnesses/\(harness.name)", swiftSettings: strictSettings))
+    }
+}

@@ -30,6 +30,9 @@ public struct EmulatorConfiguration: Sendable {
     public var cloudTrailLag: DeliveryLag = .none
     /// How many CloudTrail events event history keeps at most, the oldest dropped first (`--cloudtrail-max-events`).
     public var cloudTrailMaxEvents: Int = 1_000_000
+    /// When set, every admin request but `GET /_roleplay/health` must carry `Authorization: Bearer TOKEN`
+    /// (`--admin-token`); nil leaves the admin API open, which is safe only on loopback.
+    public var adminToken: AdminToken?
     /// The version string `GET /_roleplay/health` reports.
     public var version: String = "dev"
 

@@ -23,6 +23,13 @@ public struct ServerConfiguration: Sendable, Hashable {
         self.limits = limits
         self.shutdownGracePeriod = shutdownGracePeriod
     }
+
+    /// Whether `host` is a loopback literal, so no other machine can connect (`roleplay serve` warns, and asks
+    /// for an admin token, otherwise). False for the wildcards and for anything that is not an IP literal.
+    public var isLoopback: Bool { SocketAddress(host: host, port: port)?.isLoopback ?? false }
+
+    /// Whether `host` is an IPv4 or IPv6 literal at all; anything else fails in `HTTPServer.start()`.
+    public var isIPLiteral: Bool { SocketAddress(host: host, port: port) != nil }
 }
 
 /// How libmicrohttpd runs the handler.

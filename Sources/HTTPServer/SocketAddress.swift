@@ -42,6 +42,21 @@ struct SocketAddress {
         return false
     }
 
+    /// Whether only this machine can reach the address: 127.0.0.0/8, `::1`, or an IPv4-mapped `::ffff:127.x.y.z`.
+    /// The wildcards `0.0.0.0` and `::` are not loopback: they listen on every interface.
+    var isLoopback: Bool {
+        switch storage {
+        case .v4(let address):
+            return UInt32(bigEndian: address.sin_addr.s_addr) >> 24 == 127
+        case .v6(let address):
+            var bytes = address.sin6_addr
+            let octets = withUnsafeBytes(of: &bytes) { Array($0) }
+            if octets[..<15].allSatisfy({ $0 == 0 }) && octets[15] == 1 { return true }
+            let mappedPrefix: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF]
+            return Array(octets[..<12]) == mappedPrefix && octets[12] == 127
+        }
+    }
+
     /// Lends the address as a `sockaddr` pointer, valid only inside `body`.
     func withSockAddr<R>(_ body: (UnsafePointer<sockaddr>) -> R) -> R {
         switch storage {

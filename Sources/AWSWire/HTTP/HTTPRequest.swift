@@ -36,9 +36,7 @@ public struct HTTPRequest: Sendable, Hashable {
     }
 
     /// The first value of a header, matched case-insensitively.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveEquals(name) }?.value
-    }
+    public func header(_ name: String) -> String? { headers.value(named: name) }
 }
 
 /// One header line: the name as written and the value as received (surrounding whitespace removed).
@@ -49,6 +47,14 @@ public struct HTTPField: Sendable, Hashable {
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
+    }
+}
+
+extension [HTTPField] {
+    /// The first value of a header, matched case-insensitively: the one lookup every request, response and error
+    /// reader uses.
+    public func value(named name: String) -> String? {
+        first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 }
 

@@ -101,7 +101,8 @@ public struct AWSClient: Sendable {
             headers: [HTTPHeader("Host", endpoint.hostHeader)] + request.headers.map { HTTPHeader($0.name, $0.value) },
             body: request.body)
         let signer = Signer(
-            credentials: current.credentials, region: endpoint.signingRegion, service: endpoint.signingName)
+            credentials: current.credentials, region: endpoint.signingRegion, service: endpoint.signingName,
+            keyCache: configuration.signingKeys)
         let signed = try signer.sign(sigv4, at: AmzDate(time))
         var headers = signed.request.headers.map { HTTPField($0.name, $0.value) }
         headers.append(HTTPField("User-Agent", configuration.userAgent))

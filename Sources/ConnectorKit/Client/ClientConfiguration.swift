@@ -1,4 +1,5 @@
 public import Foundation
+internal import SigV4
 
 /// What every client of one connection shares: how bytes move, where each service is, the clock, and the retry
 /// state (quota and clock skew are reference types, so copies of a configuration share them).
@@ -15,6 +16,9 @@ public struct ClientConfiguration: Sendable {
     public var retry: RetryStrategy
     /// The learned offset to the services' clock, added to `now` when signing.
     public var clockSkew: ClockSkew
+    /// Derived signing keys by secret and scope: a key changes once a day per region and service, so deriving it
+    /// (four HMACs) for every request is wasted work. Shared by copies, like the quota.
+    let signingKeys = SigningKeyCache(capacity: 256)
 
     public init(
         transport: any Transport, endpoints: EndpointResolver = .aws, now: @escaping @Sendable () -> Date = { Date() },

@@ -88,7 +88,7 @@ public struct ServiceResponse: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveEquals(name) }?.value
+        headers.value(named: name)
     }
 
     /// `x-amzn-RequestId` (every service here sends it).

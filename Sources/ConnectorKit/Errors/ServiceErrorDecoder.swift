@@ -5,7 +5,7 @@ enum ServiceErrorDecoder {
     static func decode(
         service: AWSService, operation: String, status: Int, headers: [HTTPField], body: [UInt8]
     ) -> ServiceError {
-        let headerRequestID = header("x-amzn-RequestId", headers) ?? header("x-amz-request-id", headers)
+        let headerRequestID = headers.value(named: "x-amzn-RequestId") ?? headers.value(named: "x-amz-request-id")
         var code: String?
         var message: String?
         var requestID = headerRequestID
@@ -23,7 +23,7 @@ enum ServiceErrorDecoder {
             // or `Message` (Bedrock writes one, IAM-style denials the other).
             let object = try? JSONReader(limits: .init(maxBytes: 1 << 20, maxDepth: 32, maxStringBytes: 1 << 20))
                 .decode(body)
-            code = header("x-amzn-ErrorType", headers).map(trimmed)
+            code = headers.value(named: "x-amzn-ErrorType").map(trimmed)
                 ?? (object?["__type"]?.stringValue ?? object?["code"]?.stringValue).map(trimmed)
             message = object?["message"]?.stringValue ?? object?["Message"]?.stringValue
         }
@@ -42,8 +42,4 @@ enum ServiceErrorDecoder {
 
     /// What botocore calls an error without a code: its HTTP status as text.
     static func fallbackCode(_ status: Int) -> String { String(status) }
-
-    static func header(_ name: String, _ headers: [HTTPField]) -> String? {
-        headers.first { $0.name.caseInsensitiveEquals(name) }?.value
-    }
 }

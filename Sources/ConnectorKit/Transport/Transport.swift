@@ -45,7 +45,7 @@ public struct TransportResponse: Sendable {
 
     /// The first value of a header, matched case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveEquals(name) }?.value
+        headers.value(named: name)
     }
 }
 

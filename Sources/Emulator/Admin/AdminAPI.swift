@@ -4,7 +4,9 @@ import SigV4
 
 /// The emulator's own API under `/_roleplay/` (docs/admin-api.md): health, reset, the virtual clock, a view
 /// of the state, and the explanation of any authorization decision. JSON in and out, unsigned (it is a test
-/// harness's control channel, served on loopback like the rest).
+/// harness's control channel, served on loopback like the rest). With an `AdminToken` configured, everything
+/// but the health check needs it as a bearer token: health stays open for readiness probes and tells nothing
+/// a caller could use.
 struct AdminAPI {
     let emulator: Emulator
 
@@ -16,6 +18,11 @@ struct AdminAPI {
 
     func respond(to request: HTTPRequest, requestID: String) -> HTTPResponse {
         let endpoint = request.path.dropFirst(Self.prefix.count)
+        if let token = emulator.configuration.adminToken, endpoint != "/health",
+            !token.accepts(authorization: request.header("Authorization"))
+        {
+            return Self.unauthorized(requestID)
+        }
         let result: Result<JSONValue, AdminError>
         switch (request.method, endpoint) {
         case ("GET", "/health"): result = .success(health())
@@ -97,6 +104,15 @@ struct AdminAPI {
             ]
         }
         return .success(["request_id": .string(requestID), "decisions": .array(list)])
+    }
+
+    /// 401 with the challenge RFC 6750 asks for; the same answer for a missing and a wrong token.
+    private static func unauthorized(_ requestID: String) -> HTTPResponse {
+        var response = json(
+            401, ["message": "the admin API requires Authorization: Bearer TOKEN (roleplay serve --admin-token)"],
+            requestID)
+        response.headers.append(HTTPField("WWW-Authenticate", #"Bearer realm="roleplay""#))
+        return response
     }
 
     static func json(_ status: Int, _ body: JSONValue, _ requestID: String) -> HTTPResponse {

@@ -72,13 +72,3 @@ struct SessionTokenCodec: Sendable {
         return mac.finalize()
     }
 }
-
-extension ConstantTime {
-    /// Constant-time equality of two byte strings of equal length.
-    static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for i in 0..<a.count { difference |= a[i] ^ b[i] }
-        return difference == 0
-    }
-}

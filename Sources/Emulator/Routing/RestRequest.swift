@@ -13,6 +13,6 @@ public struct RestRequest: Sendable {
 
     /// The first header of that name, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveEquals(name) }?.value
+        headers.value(named: name)
     }
 }

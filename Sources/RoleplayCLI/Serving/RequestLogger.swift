@@ -29,6 +29,9 @@ struct RequestLogger: Sendable {
         if level >= .warn { write("roleplay: \(text)") }
     }
 
+    /// A warning written whatever the level: quieting the log must not hide that the server is exposed.
+    func alert(_ text: String) { write("roleplay: warning: \(text)") }
+
     private func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

@@ -57,6 +57,12 @@ extension Roleplay {
             } catch {
                 throw ValidationError("cannot record: \(error)")
             }
+            // The recorder signs whatever reaches it with the upstream credentials: say so when others can reach it.
+            if let exposure = BindExposure.warning(
+                host: host, isLoopback: ServerConfiguration(host: host).isLoopback, adminProtected: nil)
+            {
+                FileHandle.standardError.write(Data("roleplay: warning: \(exposure)\n".utf8))
+            }
             FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
             let received = signals.wait()
             recorder.stop()

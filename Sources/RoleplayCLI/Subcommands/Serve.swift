@@ -18,8 +18,18 @@ extension Roleplay {
                 /_roleplay/ (docs/admin-api.md).
                 """)
 
-        @Option(help: "The IPv4 or IPv6 address to listen on (loopback by default; anything else exposes an unauthenticated admin API).")
+        @Option(help: "The IPv4 or IPv6 address to listen on (loopback by default; anything else warns, and needs --admin-token or --allow-open-admin).")
         var host = "127.0.0.1"
+
+        @Option(
+            help: ArgumentHelp(
+                "Require 'Authorization: Bearer TOKEN' on /_roleplay/* but health (default: $ROLEPLAY_ADMIN_TOKEN: "
+                    + "prefer it, options show in ps).",
+                valueName: "token"))
+        var adminToken: String?
+
+        @Flag(help: "Allow a non-loopback --host without --admin-token: anyone who can reach the port can reset and read the emulator.")
+        var allowOpenAdmin = false
 
         @Option(help: "The TCP port; 0 picks a free one (printed on the first line).")
         var port: UInt16 = 4590
@@ -38,6 +48,12 @@ extension Roleplay {
 
         @Option(help: "The largest request body accepted, in bytes.")
         var maxBodyBytes: Int = 16 << 20
+
+        @Option(help: "The most simultaneous connections; later ones wait in the backlog or are closed.")
+        var maxConnections: Int = 1024
+
+        @Option(help: "Close a connection idle (no bytes either way) for this many seconds; 0 never does.")
+        var idleTimeoutSeconds: Int = 30
 
         @Option(help: "How long after a role session's request GetRole shows it as RoleLastUsed (30s, 5m, 4h, 0; at most 400d).")
         var roleLastUsedLag: DurationArgument = .zero
@@ -69,6 +85,28 @@ extension Roleplay {
             guard (1...100_000_000).contains(cloudtrailMaxEvents) else {
                 throw ValidationError("--cloudtrail-max-events must be between 1 and 100000000")
             }
+            guard (1...100_000).contains(maxConnections) else {
+                throw ValidationError("--max-connections must be between 1 and 100000")
+            }
+            guard (0...86_400).contains(idleTimeoutSeconds) else {
+                throw ValidationError("--idle-timeout-seconds must be between 0 and 86400")
+            }
+            if let token = effectiveAdminToken, token.isEmpty {
+                throw ValidationError("--admin-token (or ROLEPLAY_ADMIN_TOKEN) must not be empty")
+            }
+            // A host that is no IP literal gets the bind error, which says so, rather than an exposure error.
+            let listen = ServerConfiguration(host: host)
+            if listen.isIPLiteral {
+                try BindExposure.checkAdmin(
+                    host: host, isLoopback: listen.isLoopback, hasToken: effectiveAdminToken != nil,
+                    allowOpenAdmin: allowOpenAdmin)
+            }
+        }
+
+        /// `--admin-token`, else `$ROLEPLAY_ADMIN_TOKEN` (the environment keeps the token out of `ps`); an empty
+        /// variable counts as unset, as shells leave it, while an empty option is a mistake to report.
+        private var effectiveAdminToken: String? {
+            adminToken ?? ProcessInfo.processInfo.environment["ROLEPLAY_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         }
 
         func run() throws {
@@ -84,6 +122,7 @@ extension Roleplay {
             settings.streamChunkDelay = streamChunkDelay.duration
             settings.cloudTrailLag = cloudtrailLag
             settings.cloudTrailMaxEvents = cloudtrailMaxEvents
+            settings.adminToken = effectiveAdminToken.flatMap(AdminToken.init)
             if logLevel >= .info { settings.requestLog = { record, decisions in logger.log(record, decisions: decisions) } }
             let emulator: Emulator
             do {
@@ -95,17 +134,20 @@ extension Roleplay {
             }
             var limits = ServerLimits()
             limits.maxBodyBytes = maxBodyBytes
-            let server = HTTPServer(
-                configuration: ServerConfiguration(
-                    host: host, port: port, threading: .threadPool(threads: threads ?? Threading.coreCount),
-                    limits: limits),
-                handler: { request in emulator.handle(request) })
+            limits.maxConnections = maxConnections
+            limits.idleTimeoutSeconds = idleTimeoutSeconds
+            let configuration = ServerConfiguration(
+                host: host, port: port, threading: .threadPool(threads: threads ?? Threading.coreCount), limits: limits)
+            let server = HTTPServer(configuration: configuration, handler: { request in emulator.handle(request) })
             let address: BoundAddress
             do {
                 address = try server.start()
             } catch {
                 throw ValidationError("cannot listen on \(host):\(port): \(error)")
             }
+            let exposure = BindExposure.warning(
+                host: host, isLoopback: configuration.isLoopback, adminProtected: settings.adminToken != nil)
+            if let exposure { logger.alert(exposure) }
             // Written unbuffered in one piece: a parent process reads this line through a pipe.
             FileHandle.standardOutput.write(Data("listening on \(address)\n".utf8))
             let received = signals.wait()

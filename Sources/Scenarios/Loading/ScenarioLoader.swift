@@ -3,6 +3,10 @@ import Foundation
 /// Reads scenario files and checks them completely before anything runs, so a typo is reported as
 /// `file:line: message` up front rather than as a failure half-way through a run against a live endpoint.
 public struct ScenarioLoader: Sendable {
+    /// The largest scenario file read (1 MiB): far above any hand-written scenario, and small enough that a
+    /// wrong path (a log, a disk image) fails at once with a clear message.
+    public static let maxFileBytes = 1 << 20
+
     /// Whether a service (`iam`) has an operation (`CreateRole`); the runner's operation catalog answers.
     public let knownOperation: @Sendable (_ service: String, _ operation: String) -> Bool
 
@@ -12,13 +16,15 @@ public struct ScenarioLoader: Sendable {
 
     /// The scenario in the file at `path`; messages name the path as given.
     public func load(file path: String) throws(ScenarioFileError) -> Scenario {
-        let yaml: String
+        let data: Data
         do {
-            yaml = try String(contentsOfFile: path, encoding: .utf8)
+            data = try BoundedFile.read(path, maxBytes: Self.maxFileBytes)
         } catch {
+            throw ScenarioFileError(location: SourceLocation(file: path, line: 1), message: error.description)
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
             throw ScenarioFileError(
-                location: SourceLocation(file: path, line: 1),
-                message: "cannot read the file: \(error.localizedDescription)")
+                location: SourceLocation(file: path, line: 1), message: "cannot read the file: it is not UTF-8")
         }
         return try load(yaml: yaml, file: path)
     }

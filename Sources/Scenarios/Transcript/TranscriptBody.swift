@@ -8,7 +8,7 @@ internal import Foundation
 public enum TranscriptBody {
     public static func tree(status: Int, headers: [HTTPField], body: [UInt8]) -> JSONValue? {
         guard !body.isEmpty else { return nil }
-        let contentType = headers.first { $0.name.caseInsensitiveEquals("Content-Type") }?.value.lowercased() ?? ""
+        let contentType = headers.value(named: "Content-Type")?.lowercased() ?? ""
         if contentType.contains("eventstream") {
             var stream = StreamTree(status: status)
             if (try? stream.append(body)) != nil {

@@ -36,8 +36,17 @@ extension Transcript {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
+    /// The largest transcript read: the JSON reader's own bound, checked while reading so that a wrong path
+    /// fails before the whole file is in memory.
+    public static let maxFileBytes = JSONReader.Limits.default.maxBytes
+
     public init(contentsOf path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data: Data
+        do {
+            data = try BoundedFile.read(path, maxBytes: Self.maxFileBytes)
+        } catch {
+            throw Invalid(reason: error.description)
+        }
         try self.init(text: String(decoding: data, as: UTF8.self))
     }
 }

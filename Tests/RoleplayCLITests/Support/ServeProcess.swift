@@ -14,12 +14,13 @@ final class ServeProcess {
     let output: PipeReader
     let errors: PipeReader
 
-    /// Starts `roleplay <arguments>`.
-    init(_ arguments: [String]) throws {
+    /// Starts `roleplay <arguments>`, with `environment` added to the test runner's.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let outputPipe = Pipe()
         let errorPipe = Pipe()
         process.executableURL = try Self.binary()
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outputPipe
         process.standardError = errorPipe
@@ -35,12 +36,16 @@ final class ServeProcess {
         }
     }
 
-    /// Starts `roleplay serve --port 0 --log-level info` (and `extra` options) and reads the port from its
-    /// first line.
-    static func serving(_ extra: [String] = []) throws -> (ServeProcess, port: UInt16) {
-        let child = try ServeProcess(["serve", "--port", "0", "--log-level", "info"] + extra)
+    /// Starts `roleplay serve --port 0 --log-level LEVEL` (and `extra` options) and reads the port from its
+    /// first line, which must announce `host`.
+    static func serving(
+        _ extra: [String] = [], logLevel: String = "info", host: String = "127.0.0.1",
+        environment: [String: String] = [:]
+    ) throws -> (ServeProcess, port: UInt16) {
+        let child = try ServeProcess(
+            ["serve", "--port", "0", "--log-level", logLevel] + extra, environment: environment)
         let line = try child.output.readLine(within: .seconds(20))
-        guard let line, let port = listeningPort(line) else {
+        guard let line, let port = listeningPort(line, host: host) else {
             let stderr = (try? child.errors.readToEnd(within: .seconds(2))) ?? ""
             throw FixtureError(
                 "roleplay serve did not announce a port; stdout: \(line ?? "<closed>"), stderr: \(stderr)")
@@ -48,9 +53,9 @@ final class ServeProcess {
         return (child, port)
     }
 
-    /// The port of a line that is exactly `listening on http://127.0.0.1:PORT`, with a non-zero PORT.
-    static func listeningPort(_ line: String) -> UInt16? {
-        let prefix = "listening on http://127.0.0.1:"
+    /// The port of a line that is exactly `listening on http://HOST:PORT`, with a non-zero PORT.
+    static func listeningPort(_ line: String, host: String = "127.0.0.1") -> UInt16? {
+        let prefix = "listening on http://\(host):"
         guard line.hasPrefix(prefix), let port = UInt16(line.dropFirst(prefix.count)), port != 0 else { return nil }
         return port
     }
