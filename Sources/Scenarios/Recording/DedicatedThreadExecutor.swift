@@ -12,18 +12,18 @@ internal import RoleplaySync
 /// The thread lives as long as the process: `shared` is created once, on first use.
 final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
     /// The one used by `BlockingWait`.
-    static let shared = DedicatedThreadExecutor(name: "rp-blockingwait")
+    static let shared = DedicatedThreadExecutor()
 
-    private let name: String
+    /// The thread's identity, known once it has started (tests check that work never left it).
+    private let thread = Locked<pthread_t?>(nil)
     private let queue = Locked<[UnownedJob]>([])
     private let ready = DispatchSemaphore(value: 0)
 
-    private init(name: String) {
-        self.name = name
-        // Named from inside, and in at most 15 bytes: Linux keeps no longer thread name, and a name set on a
-        // `Thread` before `start()` is not what `Thread.current` shows there.
+    private init() {
+        // Identity is a `pthread_t`, not a name: a new Linux thread inherits its creator's name (often
+        // libmicrohttpd's "MHD-connection"), and Foundation's name setter does not reach the OS there.
         Thread { [unowned self] in
-            Thread.current.name = name
+            self.thread.withLock { $0 = pthread_self() }
             while true { self.runNextJob() }
         }.start()
     }
@@ -41,6 +41,8 @@ final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
         job.runSynchronously(on: asUnownedTaskExecutor())
     }
 
-    /// Whether the caller runs on this executor's thread (tests check that the work never left it).
-    var isCurrentThread: Bool { Thread.current.name == name }
+    /// Whether the caller runs on this executor's thread.
+    var isCurrentThread: Bool {
+        thread.withLock { thread in thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+    }
 }
