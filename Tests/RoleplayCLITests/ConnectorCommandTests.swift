@@ -217,8 +217,11 @@ import Testing
     }
 }
 
-/// The built `roleplay` run once to completion with a given environment (nothing inherited).
+/// The built `roleplay` run once to completion with a given environment (nothing inherited but the sanitizer
+/// runtime's options, so an instrumented child is judged by the same rules as the test runner).
 enum Child {
+    static let inheritedNames = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"]
+
     struct Result {
         var status: Int32
         var output: String
@@ -231,7 +234,8 @@ enum Child {
         let errors = Pipe()
         process.executableURL = try ServeProcess.binary()
         process.arguments = arguments
-        process.environment = environment
+        process.environment = ProcessInfo.processInfo.environment.filter { inheritedNames.contains($0.key) }
+            .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = errors
