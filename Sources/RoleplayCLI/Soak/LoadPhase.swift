@@ -120,6 +120,10 @@ struct LoadPhase {
             if rule["latency_ms"] != nil { latencyHits += count } else { injectedErrors += count }
         }
 
+        // The rules go before reading CloudTrail back: the lookups must not be throttled themselves.
+        try Self.expect200(
+            SoakConnection(port: server.port).exchange(requests.admin("DELETE", "/_roleplay/faults")), "clearing faults")
+
         // CloudTrail.
         let reconcileStart = Date()
         var reconciliation = TrailReconciliation()

@@ -26,7 +26,7 @@ extension Roleplay {
         var idleConnections = 200
 
         @Option(help: "Calls per second over all working connections (a pace, not a maximum).")
-        var rate: Double = 500
+        var rate: Double = 1000
 
         @Option(help: "The server's --idle-timeout-seconds in the load phase.")
         var idleTimeoutSeconds = 10
