@@ -21,6 +21,10 @@ struct IdleConnectionPool: Sendable {
         /// A whole head promising 100 bytes of body, then 10 of them.
         case partialBody
 
+        /// Half silent, a quarter with a partial head, a quarter with a partial body (each replacement keeps its
+        /// predecessor's kind, so the shares hold all along).
+        static func mixed(_ index: Int) -> Kind { index % 2 == 0 ? .silent : (index % 4 == 1 ? .partialHead : .partialBody) }
+
         func bytes(port: UInt16) -> [UInt8] {
             let head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             switch self {
@@ -61,7 +65,7 @@ struct IdleConnectionPool: Sendable {
                 if report.failures.count < 5 { report.failures.append("idle connection: \(error)") }
             }
         }
-        for i in 0..<size { openOne(Kind.allCases[i % Kind.allCases.count]) }
+        for i in 0..<size { openOne(Kind.mixed(i)) }
         while Date() < deadline {
             var pollers = open.map { pollfd(fd: $0.connection.descriptor, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&pollers, nfds_t(pollers.count), 200)
@@ -83,7 +87,7 @@ struct IdleConnectionPool: Sendable {
             }
             for kind in kinds { openOne(kind) }
             if open.count < size, report.failures.count >= 5 { break }
-            while open.count < size && report.failures.count < 5 { openOne(Kind.allCases[open.count % 3]) }
+            while open.count < size && report.failures.count < 5 { openOne(Kind.mixed(open.count)) }
         }
         for entry in open { entry.connection.close() }
         return report
