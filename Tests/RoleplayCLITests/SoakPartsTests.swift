@@ -51,7 +51,8 @@ struct SoakPartsTests {
         "malformed responses are errors, not guesses",
         arguments: [
             "HTTP/1.1 abc OK\r\n\r\n", "SPDY/3 200 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n",
-            "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
             "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXY",
         ])
     func malformed(_ text: String) {
@@ -80,7 +81,9 @@ struct SoakPartsTests {
         trail.expect(requestID: "r3", account: "A")
         trail.injectedFailure(requestID: "f1")
         #expect(!trail.holds)
-        for (id, account) in [("r1", "A"), ("r1", "B"), ("r2", "A"), ("r2", "A"), ("f1", "A"), ("x9", "A"), ("r3", "B")] {
+        for (id, account) in [
+            ("r1", "A"), ("r1", "B"), ("r2", "A"), ("r2", "A"), ("f1", "A"), ("x9", "A"), ("r3", "B"),
+        ] {
             trail.observe(requestID: id, account: account)
         }
         #expect(trail.lost == 1)  // r3 in A (its copy in B is unaccounted, not a match)
@@ -118,5 +121,43 @@ struct SoakPartsTests {
         var counts: [SoakOperation: Int] = [:]
         for draw in 0..<SoakOperation.totalWeight { counts[SoakOperation.pick(draw), default: 0] += 1 }
         for operation in SoakOperation.allCases { #expect(counts[operation] == operation.weight) }
+    }
+
+    @Test("the load phase's verdict: clean figures pass, and each broken assertion fails with its reason")
+    func loadVerdict() {
+        var tally = SoakTally()
+        tally.calls[.invokeModel] = 10
+        tally.expectedErrors["ThrottlingException"] = 2
+        tally.successes = [.init(requestID: "r1", accounts: ["A"])]
+        var trail = TrailReconciliation()
+        trail.expect(requestID: "r1", account: "A")
+        trail.observe(requestID: "r1", account: "A")
+        var idle = IdleConnectionPool.Report()
+        idle.opened = 4
+        let clean = LoadFindings(
+            connections: 2, idleConnections: 4, rssBound: RSSBound(bytesPerEvent: 0, slackBytes: 1 << 20),
+            tally: tally, elapsed: 1, idle: idle, startKiB: 100, endKiB: 200, maxKiB: 200, injectedErrors: 2,
+            latencyHits: 0, reconciliation: trail, pages: 1, reconcileSeconds: 0, termination: .exited(0))
+        #expect(clean.failures.isEmpty, "\(clean.failures)")
+        #expect(clean.lines.contains { $0.hasPrefix("load: 10 requests in 1 s (10 req/s)") })
+
+        var broken = clean
+        broken.tally.unexpected(.invokeModel, "status 500")
+        #expect(broken.failures.count == 1 && broken.failures[0].contains("1 unexpected errors"))
+        broken = clean
+        broken.injectedErrors = 3
+        #expect(broken.failures == ["the fault rules injected 3 errors but the clients saw 2"])
+        broken = clean
+        broken.endKiB = 100 + 1025
+        #expect(broken.failures.count == 1 && broken.failures[0].hasPrefix("RSS grew"))
+        broken = clean
+        broken.idle.overdue = 1
+        #expect(broken.failures.count == 1 && broken.failures[0].hasPrefix("idle connections"))
+        broken = clean
+        broken.termination = .signalled(11)
+        #expect(broken.failures.count == 1 && broken.failures[0].hasPrefix("SIGTERM did not stop"))
+        broken = clean
+        broken.reconciliation.observe(requestID: "r1", account: "A")
+        #expect(broken.failures.count == 1 && broken.failures[0].contains("1 duplicated"))
     }
 }

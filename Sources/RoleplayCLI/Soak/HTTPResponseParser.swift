@@ -73,7 +73,9 @@ struct HTTPResponseParser: Sendable {
     mutating func next() throws(SoakHTTPError) -> SoakResponse? {
         if head == nil {
             guard let end = find([13, 10, 13, 10], from: start) else {
-                if bufferedCount > Self.maxHeadBytes { throw SoakHTTPError("response head over \(Self.maxHeadBytes) bytes") }
+                if bufferedCount > Self.maxHeadBytes {
+                    throw SoakHTTPError("response head over \(Self.maxHeadBytes) bytes")
+                }
                 return nil
             }
             head = try Self.parseHead(buffer[start..<end], noBody: expectsNoBody)
@@ -125,7 +127,9 @@ struct HTTPResponseParser: Sendable {
     ) throws(SoakHTTPError) -> SoakResponse? {
         while true {
             guard let lineEnd = find([13, 10], from: start) else {
-                if bufferedCount > Self.maxHeadBytes { throw SoakHTTPError("chunk line over \(Self.maxHeadBytes) bytes") }
+                if bufferedCount > Self.maxHeadBytes {
+                    throw SoakHTTPError("chunk line over \(Self.maxHeadBytes) bytes")
+                }
                 return nil
             }
             if inTrailer {
@@ -135,7 +139,8 @@ struct HTTPResponseParser: Sendable {
                 continue
             }
             let line = String(decoding: buffer[start..<lineEnd], as: UTF8.self)
-            let digits = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: [" ", "\t"]) } ?? ""
+            let digits =
+                line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: [" ", "\t"]) } ?? ""
             guard !digits.isEmpty, digits.count <= 15, let size = Int(digits, radix: 16) else {
                 throw SoakHTTPError("bad chunk size line \"\(line.prefix(40))\"")
             }
@@ -164,7 +169,9 @@ struct HTTPResponseParser: Sendable {
         else { throw SoakHTTPError("bad status line \"\(lines[0].prefix(60))\"") }
         var headers: [SoakResponse.Header] = []
         for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { throw SoakHTTPError("bad header line \"\(line.prefix(60))\"") }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw SoakHTTPError("bad header line \"\(line.prefix(60))\"")
+            }
             headers.append(
                 .init(
                     name: String(line[..<colon]),
@@ -173,7 +180,9 @@ struct HTTPResponseParser: Sendable {
         let response = SoakResponse(status: status, headers: headers, body: [])
         if noBody || status == 204 || status == 304 || status < 200 { return (status, headers, .none) }
         if let encoding = response.header("Transfer-Encoding") {
-            guard encoding.lowercased() == "chunked" else { throw SoakHTTPError("unsupported Transfer-Encoding \(encoding)") }
+            guard encoding.lowercased() == "chunked" else {
+                throw SoakHTTPError("unsupported Transfer-Encoding \(encoding)")
+            }
             return (status, headers, .chunked)
         }
         if let length = response.header("Content-Length") {

@@ -23,10 +23,13 @@ struct IdleConnectionPool: Sendable {
 
         /// Half silent, a quarter with a partial head, a quarter with a partial body (each replacement keeps its
         /// predecessor's kind, so the shares hold all along).
-        static func mixed(_ index: Int) -> Kind { index % 2 == 0 ? .silent : (index % 4 == 1 ? .partialHead : .partialBody) }
+        static func mixed(_ index: Int) -> Kind {
+            index % 2 == 0 ? .silent : (index % 4 == 1 ? .partialHead : .partialBody)
+        }
 
         func bytes(port: UInt16) -> [UInt8] {
-            let head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            let head =
+                "POST / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             switch self {
             case .silent: return []
             case .partialHead: return Array(head.utf8)

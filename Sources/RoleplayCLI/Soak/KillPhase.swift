@@ -73,7 +73,9 @@ struct KillPhase {
                 server.signal(SIGTERM)
                 let ended = server.waitForExit(within: 15)
                 if ended != .exited(0) {
-                    result.failures.append("the last start did not stop cleanly on SIGTERM: \(ended.map(String.init(describing:)) ?? "hang")")
+                    result.failures.append(
+                        "the last start did not stop cleanly on SIGTERM: \(ended.map(String.init(describing:)) ?? "hang")"
+                    )
                 }
                 result.lines.append(
                     "kill -9: \(runs) runs on one --state-dir, \(all.count) acknowledged changes, each checked after the "
@@ -127,18 +129,22 @@ struct KillPhase {
 
     /// Account 333333333333's user allowed `sts:AssumeRole`, its key, and the role it assumes; all acknowledged
     /// changes too.
-    static func setUpAssumer(_ requests: SoakRequests, _ connection: SoakConnection, into all: inout [AcknowledgedChange])
+    static func setUpAssumer(
+        _ requests: SoakRequests, _ connection: SoakConnection, into all: inout [AcknowledgedChange]
+    )
         throws -> Credentials
     {
         let root = SoakIdentities.root(assumerAccount)
-        let allow = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
+        let allow =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
         let trust =
             #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::"#
             + assumerAccount + #":root"},"Action":"sts:AssumeRole"}]}"#
         func call(_ action: String, _ parameters: [(String, String)]) throws -> (String, String) {
             let response = try connection.exchange(requests.query("iam", action, parameters, as: root))
             guard response.status == 200, let requestID = response.requestID else {
-                throw SoakFailure("kill phase set-up: \(action) answered \(response.status): \(response.text.prefix(300))")
+                throw SoakFailure(
+                    "kill phase set-up: \(action) answered \(response.status): \(response.text.prefix(300))")
             }
             return (response.text, requestID)
         }
@@ -150,7 +156,8 @@ struct KillPhase {
         let (_, policyRequest) = try call(
             "PutUserPolicy", [("UserName", "soak-assumer"), ("PolicyName", "assume"), ("PolicyDocument", allow)])
         _ = policyRequest
-        let (role, roleRequest) = try call("CreateRole", [("RoleName", "soak-target"), ("AssumeRolePolicyDocument", trust)])
+        let (role, roleRequest) = try call(
+            "CreateRole", [("RoleName", "soak-target"), ("AssumeRolePolicyDocument", trust)])
         all.append(
             .init(
                 kind: .role(name: "soak-target", roleID: SoakErrorCode.element("RoleId", in: role) ?? ""),
@@ -160,13 +167,17 @@ struct KillPhase {
             accessKeyID: SoakErrorCode.element("AccessKeyId", in: key) ?? "",
             secretAccessKey: SoakErrorCode.element("SecretAccessKey", in: key) ?? "")
         all.append(
-            .init(kind: .accessKey(user: "soak-assumer", credentials: credentials), account: assumerAccount, requestID: keyRequest))
+            .init(
+                kind: .accessKey(user: "soak-assumer", credentials: credentials), account: assumerAccount,
+                requestID: keyRequest))
         return credentials
     }
 
     /// Appends what a write cut short leaves: a frame header (length 64, a checksum) and 20 of the 64 bytes.
     static func appendTornRecord(to path: String) throws {
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw SoakFailure("cannot open \(path) to tear it") }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw SoakFailure("cannot open \(path) to tear it")
+        }
         defer { try? handle.close() }
         try handle.seekToEnd()
         var bytes: [UInt8] = [64, 0, 0, 0, 0xDE, 0xAD, 0xBE, 0xEF]

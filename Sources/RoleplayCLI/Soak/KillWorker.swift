@@ -42,7 +42,10 @@ struct KillWorker: Sendable {
                 + #"","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::"# + name + #"/*"}]}"#
             let steps: [(String, String, [(String, String)], Credentials)] = [
                 ("iam", "CreateRole", [("RoleName", name), ("AssumeRolePolicyDocument", trust)], root),
-                ("iam", "PutRolePolicy", [("RoleName", name), ("PolicyName", "p"), ("PolicyDocument", document)], root),
+                (
+                    "iam", "PutRolePolicy", [("RoleName", name), ("PolicyName", "p"), ("PolicyDocument", document)],
+                    root
+                ),
                 ("iam", "CreateUser", [("UserName", name)], root),
                 ("iam", "CreateAccessKey", [("UserName", name)], root),
                 ("sts", "AssumeRole", [("RoleArn", targetRoleARN), ("RoleSessionName", name)], assumer),
@@ -69,7 +72,8 @@ struct KillWorker: Sendable {
                 case "CreateAccessKey":
                     kind = .accessKey(
                         user: name,
-                        credentials: Credentials(accessKeyID: field("AccessKeyId"), secretAccessKey: field("SecretAccessKey")))
+                        credentials: Credentials(
+                            accessKeyID: field("AccessKeyId"), secretAccessKey: field("SecretAccessKey")))
                 default:
                     owner = assumerAccount
                     kind = .session(

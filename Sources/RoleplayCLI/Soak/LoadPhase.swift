@@ -52,7 +52,8 @@ struct LoadPhase {
         try identities.seed(requests, on: control, into: &tally)
         let plan = SoakFaultPlan()
         for rule in plan.faultRules {
-            try Self.expect200(control.exchange(requests.admin("POST", "/_roleplay/faults", rule)), "adding a fault rule")
+            try Self.expect200(
+                control.exchange(requests.admin("POST", "/_roleplay/faults", rule)), "adding a fault rule")
         }
         try Self.expect200(
             control.exchange(requests.admin("POST", "/_roleplay/bedrock/responses", plan.bedrockRule)),
@@ -122,7 +123,8 @@ struct LoadPhase {
 
         // The rules go before reading CloudTrail back: the lookups must not be throttled themselves.
         try Self.expect200(
-            SoakConnection(port: server.port).exchange(requests.admin("DELETE", "/_roleplay/faults")), "clearing faults")
+            SoakConnection(port: server.port).exchange(requests.admin("DELETE", "/_roleplay/faults")), "clearing faults"
+        )
 
         // CloudTrail.
         let reconcileStart = Date()
@@ -131,7 +133,8 @@ struct LoadPhase {
             for account in success.accounts { reconciliation.expect(requestID: success.requestID, account: account) }
         }
         for id in tally.injectedFailureIDs { reconciliation.injectedFailure(requestID: id) }
-        let reader = TrailReader(requests: requests, connection: try SoakConnection(port: server.port, timeoutSeconds: 60))
+        let reader = TrailReader(
+            requests: requests, connection: try SoakConnection(port: server.port, timeoutSeconds: 60))
         var pages = 0
         for account in [identities.customerAccount, identities.saasAccount] {
             pages += try reader.readAll(account: account) { reconciliation.observe(requestID: $0, account: account) }
@@ -141,84 +144,21 @@ struct LoadPhase {
         server.signal(SIGTERM)
         let termination = server.waitForExit(within: 15)
 
-        // Report.
-        let total = tally.totalCalls
-        let errors = tally.totalExpectedErrors + tally.unexpectedCount
-        result.lines.append(
-            "load: \(total) requests in \(Int(elapsed.rounded())) s (\(Int((Double(total) / elapsed).rounded())) req/s) on "
-                + "\(options.connections) keep-alive connections, plus \(options.idleConnections) idle or half-written")
-        for operation in SoakOperation.allCases {
-            let calls = tally.calls[operation] ?? 0
-            let latency = LatencySummary(microseconds: tally.latencies[operation] ?? [])
-            let figures = latency.map {
-                "p50 \(LatencySummary.milliseconds($0.p50))  p99 \(LatencySummary.milliseconds($0.p99))  "
-                    + "max \(LatencySummary.milliseconds($0.max))"
-            } ?? "no samples"
-            result.lines.append("  \(operation.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)) \(calls) calls  \(figures)")
-        }
-        let all = LatencySummary(microseconds: tally.latencies.values.flatMap { $0 })
-        if let all {
-            result.lines.append(
-                "  all: p50 \(LatencySummary.milliseconds(all.p50))  p99 \(LatencySummary.milliseconds(all.p99))  "
-                    + "max \(LatencySummary.milliseconds(all.max))")
-        }
-        let expectedList = tally.expectedErrors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        result.lines.append(
-            "errors: \(errors) (expected \(tally.totalExpectedErrors): \(expectedList.joined(separator: ", "))"
-                + "; unexpected \(tally.unexpectedCount)); in-stream \(SoakFaultPlan.streamErrorCode) as asked: "
-                + "\(tally.expectedStreamExceptions); fault rules hit: \(injectedErrors) errors, \(latencyHits) delays")
-        result.lines.append(
-            "cloudtrail: \(reconciliation.expectedCount) events expected (\(tally.successes.count) successful calls), "
-                + "\(reconciliation.eventsRead) read in \(pages) pages (\(Int(reconcileSeconds.rounded())) s): "
-                + "\(reconciliation.lost) lost, \(reconciliation.duplicated) duplicated, \(reconciliation.unaccounted) "
-                + "unaccounted; injected failures recorded: \(reconciliation.injectedRecorded) of \(tally.injectedFailureIDs.count)")
-        let events = reconciliation.eventsRead
-        let bound = options.rssBound
-        let growth = (endKiB - startKiB) * 1024
-        result.lines.append(
-            "rss: start \(Self.mib(startKiB * 1024)), end \(Self.mib(endKiB * 1024)), max \(Self.mib(maxKiB * 1024)); "
-                + "growth \(Self.mib(growth)) = \(events > 0 ? growth / events : 0) B per retained event; bound "
-                + "\(Self.mib(bound.allowedGrowth(events: events))) (\(Self.mib(bound.slackBytes)) + "
-                + "\(bound.bytesPerEvent) B x \(events) events)")
-        result.lines.append(
-            "idle: \(idle.opened) opened, \(idle.closedByServer) closed by the server after at most "
-                + "\(Int(idle.longestLifetime.rounded())) s and replaced, \(idle.overdue) overdue")
-        result.lines.append("server: alive at the end; SIGTERM: \(termination.map(String.init(describing:)) ?? "no exit within 15 s")")
-
-        // Assertions.
-        if tally.unexpectedCount > 0 {
-            result.failures.append(
-                "\(tally.unexpectedCount) unexpected errors, first: " + tally.unexpectedSamples.joined(separator: " | "))
-        }
-        if injectedErrors != tally.totalExpectedErrors {
-            result.failures.append(
-                "the fault rules injected \(injectedErrors) errors but the clients saw \(tally.totalExpectedErrors)")
-        }
-        if !reconciliation.holds {
-            result.failures.append(
-                "CloudTrail: \(reconciliation.lost) lost \(reconciliation.lostSamples()), \(reconciliation.duplicated) "
-                    + "duplicated, \(reconciliation.unaccounted) unaccounted \(reconciliation.unaccountedSamples)")
-        }
-        if !bound.holds(startKiB: startKiB, endKiB: endKiB, events: events) {
-            result.failures.append("RSS grew \(Self.mib(growth)), over the bound \(Self.mib(bound.allowedGrowth(events: events)))")
-        }
-        if idle.overdue > 0 || !idle.failures.isEmpty || (options.idleConnections > 0 && idle.opened < options.idleConnections) {
-            result.failures.append("idle connections: \(idle.overdue) never closed by the server; \(idle.failures)")
-        }
-        if termination != .exited(0) {
-            result.failures.append("SIGTERM did not stop the server cleanly: \(termination.map(String.init(describing:)) ?? "hang")")
-        }
+        let findings = LoadFindings(
+            connections: options.connections, idleConnections: options.idleConnections, rssBound: options.rssBound,
+            tally: tally, elapsed: elapsed, idle: idle, startKiB: startKiB, endKiB: endKiB, maxKiB: maxKiB,
+            injectedErrors: injectedErrors, latencyHits: latencyHits, reconciliation: reconciliation, pages: pages,
+            reconcileSeconds: reconcileSeconds, termination: termination)
+        result.lines += findings.lines
+        result.failures += findings.failures
         return result
     }
 
     @discardableResult
     static func expect200(_ response: SoakResponse, _ what: String) throws -> SoakResponse {
-        guard response.status == 200 else { throw SoakFailure("\(what): \(response.status) \(response.text.prefix(300))") }
+        guard response.status == 200 else {
+            throw SoakFailure("\(what): \(response.status) \(response.text.prefix(300))")
+        }
         return response
-    }
-
-    static func mib(_ bytes: Int) -> String {
-        let tenths = (bytes * 10 + (1 << 19)) >> 20
-        return "\(tenths / 10).\(abs(tenths % 10)) MiB"
     }
 }

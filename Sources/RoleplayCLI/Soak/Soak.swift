@@ -52,14 +52,25 @@ extension Roleplay {
         func validate() throws {
             guard duration.seconds <= 3600 else { throw ValidationError("--duration must be at most 1h") }
             guard (1...1024).contains(connections) else { throw ValidationError("--connections must be 1-1024") }
-            guard (0...2048).contains(idleConnections) else { throw ValidationError("--idle-connections must be 0-2048") }
+            guard (0...2048).contains(idleConnections) else {
+                throw ValidationError("--idle-connections must be 0-2048")
+            }
             guard rate > 0, rate <= 100_000 else { throw ValidationError("--rate must be in (0, 100000]") }
             guard (1...300).contains(idleTimeoutSeconds) else {
                 throw ValidationError("--idle-timeout-seconds must be 1-300")
             }
             guard (0...1000).contains(killRuns) else { throw ValidationError("--kill-runs must be 0-1000") }
             guard (1...64).contains(killConnections) else { throw ValidationError("--kill-connections must be 1-64") }
-            guard rssBytesPerEvent >= 0, rssSlackMib >= 0 else { throw ValidationError("RSS bounds must not be negative") }
+            guard rssBytesPerEvent >= 0, rssSlackMib >= 0 else {
+                throw ValidationError("RSS bounds must not be negative")
+            }
+            // The kill runs create fixed names (accounts per run and connection): a used directory would refuse them.
+            if let stateDir, let entries = try? FileManager.default.contentsOfDirectory(atPath: stateDir),
+                !entries.isEmpty
+            {
+                throw ValidationError(
+                    "--state-dir must be a new or empty directory: \(stateDir) holds \(entries.count) entries")
+            }
         }
 
         func run() throws {

@@ -22,7 +22,8 @@ struct SoakIdentities: Sendable {
     mutating func seed(_ requests: SoakRequests, on connection: SoakConnection, into tally: inout SoakTally) throws {
         let saas = Self.root(saasAccount)
         let customer = Self.root(customerAccount)
-        let assume = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
+        let assume =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
         let trust =
             #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::"#
             + saasAccount + #":root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":""#

@@ -26,7 +26,8 @@ struct SoakRequests: Sendable {
         let unsigned = SigV4Request(
             method: "POST", path: "/",
             headers: [
-                HTTPHeader("Host", host), HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                HTTPHeader("Host", host),
+                HTTPHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
             ],
             body: Array(QueryParameters(list).formEncoded.utf8))
         return sign(unsigned, service: service, credentials)
@@ -59,7 +60,8 @@ struct SoakRequests: Sendable {
     /// An unsigned admin API request (`/_roleplay/...`).
     func admin(_ method: String, _ path: String, _ body: JSONValue? = nil) -> [UInt8] {
         let bytes = body.map { JSONWriter.bytes($0) } ?? []
-        return Array("\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nContent-Length: \(bytes.count)\r\n\r\n".utf8) + bytes
+        return Array("\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nContent-Length: \(bytes.count)\r\n\r\n".utf8)
+            + bytes
     }
 
     private func sign(_ unsigned: SigV4Request, service: String, _ credentials: Credentials) -> [UInt8] {

@@ -48,7 +48,9 @@ final class SoakServer {
     var isRunning: Bool { process.isRunning }
 
     /// The resident set size from `/proc/PID/status` (`VmRSS`), in KiB; nil once the process is gone.
-    var residentKiB: Int? { Self.residentKiB(status: try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) }
+    var residentKiB: Int? {
+        Self.residentKiB(status: try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8))
+    }
 
     /// `VmRSS` of a `/proc/PID/status` text, in KiB.
     static func residentKiB(status: String?) -> Int? {

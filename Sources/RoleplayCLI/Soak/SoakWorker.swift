@@ -34,7 +34,8 @@ struct SoakWorker: Sendable {
             // A worker that fell behind catches up, but never by more than a second's worth of calls at once.
             next = max(next.addingTimeInterval(interval), Date().addingTimeInterval(-1))
             sequence += 1
-            let operation = session == nil ? .assumeRole : SoakOperation.pick(random.next(below: SoakOperation.totalWeight))
+            let operation =
+                session == nil ? .assumeRole : SoakOperation.pick(random.next(below: SoakOperation.totalWeight))
             let askStreamError = operation.isStream && random.next(below: 1000) < plan.streamErrorPerMille
             let bytes = request(operation, session: session, askStreamError: askStreamError, sequence: sequence)
             tally.calls[operation, default: 0] += 1
@@ -76,7 +77,8 @@ struct SoakWorker: Sendable {
                 tally.injectedFailureIDs.append(requestID)
             } else {
                 tally.unexpected(
-                    operation, "status \(response.status) \(code ?? "no code") (\(requestID)): \(response.text.prefix(200))")
+                    operation,
+                    "status \(response.status) \(code ?? "no code") (\(requestID)): \(response.text.prefix(200))")
             }
             return nil
         }
