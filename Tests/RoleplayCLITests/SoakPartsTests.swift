@@ -94,6 +94,12 @@ struct SoakPartsTests {
         #expect(trail.eventsRead == 7)
         #expect(!trail.holds)
 
+        var reused = TrailReconciliation()
+        reused.expect(requestID: "r1", account: "A")
+        reused.expect(requestID: "r1", account: "A")
+        reused.observe(requestID: "r1", account: "A")
+        #expect(reused.reusedRequestIDs == 1 && !reused.holds)
+
         var clean = TrailReconciliation()
         clean.expect(requestID: "r1", account: "A")
         clean.observe(requestID: "r1", account: "A")

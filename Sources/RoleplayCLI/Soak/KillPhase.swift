@@ -117,6 +117,7 @@ struct KillPhase {
                 result.failures += outcome.unexpected.map { "run \(run): unexpected \($0)" }
             }
             all += pending
+            if pending.isEmpty { result.failures.append("run \(run): no change was acknowledged before the kill") }
             guard server.waitForExit(within: 10) == .signalled(SIGKILL) else {
                 result.failures.append("run \(run): the server did not die of SIGKILL")
                 break

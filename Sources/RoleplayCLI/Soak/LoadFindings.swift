@@ -84,7 +84,8 @@ struct LoadFindings {
         if !reconciliation.holds {
             failures.append(
                 "CloudTrail: \(reconciliation.lost) lost \(reconciliation.lostSamples()), \(reconciliation.duplicated) "
-                    + "duplicated, \(reconciliation.unaccounted) unaccounted \(reconciliation.unaccountedSamples)")
+                    + "duplicated, \(reconciliation.unaccounted) unaccounted \(reconciliation.unaccountedSamples), "
+                    + "\(reconciliation.reusedRequestIDs) request IDs answered twice")
         }
         if !rssBound.holds(startKiB: startKiB, endKiB: endKiB, events: events) {
             failures.append(

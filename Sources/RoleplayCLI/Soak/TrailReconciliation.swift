@@ -18,7 +18,12 @@ struct TrailReconciliation: Sendable {
 
     init() {}
 
-    mutating func expect(requestID: String, account: String) { expected.insert(account + "/" + requestID) }
+    /// Successful calls that carried a request ID another call had already carried (IDs must be unique).
+    private(set) var reusedRequestIDs = 0
+
+    mutating func expect(requestID: String, account: String) {
+        if !expected.insert(account + "/" + requestID).inserted { reusedRequestIDs += 1 }
+    }
 
     mutating func injectedFailure(requestID: String) { injected.insert(requestID) }
 
@@ -44,5 +49,5 @@ struct TrailReconciliation: Sendable {
     /// Up to `limit` lost keys, for the report.
     func lostSamples(_ limit: Int = 10) -> [String] { Array(expected.lazy.filter { seen[$0] == nil }.prefix(limit)) }
 
-    var holds: Bool { lost == 0 && duplicated == 0 && unaccounted == 0 }
+    var holds: Bool { lost == 0 && duplicated == 0 && unaccounted == 0 && reusedRequestIDs == 0 }
 }
