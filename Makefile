@@ -8,8 +8,11 @@
 #   make serve   release build, then the emulator on 127.0.0.1:4590 (Ctrl-C stops it)
 #   make build   release build of the `roleplay` command
 #   make test-sanitizers  the Swift test suite again under ThreadSanitizer, then AddressSanitizer (own scratch paths;
-#                not part of `make test`): fails on any report (docs/reliability.md, "Sanitizers")
+#                not part of `make test`, run by CI): fails on any report (docs/reliability.md, "Sanitizers")
 #   make fuzz    libFuzzer harnesses (Fuzz/), each run for FUZZ_SECONDS (default 60); not part of `make test`
+#   make soak    release build, then `roleplay soak` on 127.0.0.1: SOAK_SECONDS (default 300) of load with faults,
+#                then SOAK_KILL_RUNS (default 20) kill -9 restarts on a --state-dir; exit 1 if an assertion fails;
+#                not part of `make test`
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -25,6 +28,10 @@ BENCH_SECONDS ?= 1
 FUZZ_SECONDS ?= 60
 # Empty: every harness under Fuzz/Harnesses.
 FUZZ_HARNESSES ?=
+SOAK_SECONDS ?= 300
+SOAK_KILL_RUNS ?= 20
+# Empty: seeded from the clock (the seed is printed first, so a failing run can be repeated with SOAK_SEED=N).
+SOAK_SEED ?=
 
 # libcurl: Foundation's URLSession (ConnectorKit's transport to real AWS) links it when the Swift runtime is static.
 APT_PACKAGES := libmicrohttpd-dev libssl-dev libcurl4-openssl-dev pkg-config
@@ -32,7 +39,7 @@ APT_PACKAGES := libmicrohttpd-dev libssl-dev libcurl4-openssl-dev pkg-config
 # less (measured: about 13 ms to ready and 22 MB idle, against 20 ms and 28 MB with the shared libraries).
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: deps build serve test test-sanitizers test-tsan test-asan clients clients-venv bench venv wrk fuzz clean
+.PHONY: deps build serve test test-sanitizers test-tsan test-asan clients clients-venv bench venv wrk fuzz soak clean
 HOST ?= 127.0.0.1
 PORT ?= 4590
 
@@ -131,6 +138,11 @@ wrk:
 ## executions, exec/s and crashes per harness (docs/reliability.md "Fuzzing"). Exit 1 when any harness crashed.
 fuzz: deps
 	SWIFT=$(SWIFT) scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+## soak: the emulator under load, faults and kill -9 (docs/reliability.md "Soak"); loopback only, bounded in time
+## (SOAK_SECONDS of load, then the kill runs, each well under a minute).
+soak: build
+	.build/release/roleplay soak --duration $(SOAK_SECONDS)s --kill-runs $(SOAK_KILL_RUNS) $(if $(SOAK_SEED),--seed $(SOAK_SEED))
 
 clean:
 	rm -rf .build .build-tsan .build-asan .build-fuzz $(VENV) $(CLIENTS_VENV)

@@ -7,7 +7,7 @@ public struct Roleplay: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "roleplay",
         abstract: "Offline AWS emulator for AssumeRole + External ID connectors, and its conformance tools.",
-        subcommands: [Serve.self, Sign.self, Verify.self, Vectors.self, Policy.self, Bench.self, Connector.self, ScenarioCommands.self]
+        subcommands: [Serve.self, Sign.self, Verify.self, Vectors.self, Policy.self, Bench.self, Connector.self, ScenarioCommands.self, Soak.self]
     )
 
     /// The release this build belongs to (shown by `GET /_roleplay/health`).
