@@ -60,6 +60,20 @@ struct FaultInjectionTests {
         #expect(listed.first?["id"] == 1)
     }
 
+    @Test("a call failed by a fault rule is in CloudTrail once, with the injected errorCode (as AWS records throttling)")
+    func faultedCallsAreRecorded() throws {
+        let endpoint = TestEndpoint()
+        addRule(endpoint, #"{"service": "bedrock", "operation": "ListFoundationModels", "throttle": true, "count": 1}"#)
+        let throttled = endpoint.bedrock("/foundation-models", as: root)
+        #expect(throttled.status == 429)
+        let requestID = try #require(throttled.header("x-amzn-RequestId"))
+        let events = try #require(lookupEvents(endpoint).json?["Events"]?.arrayValue)
+        let records = events.compactMap(\.cloudTrailRecord).filter { $0["requestID"]?.stringValue == requestID }
+        #expect(records.count == 1)
+        #expect(records.first?["eventName"] == "ListFoundationModels")
+        #expect(records.first?["errorCode"] == "ThrottlingException")
+    }
+
     @Test("throttle answers in each protocol's own throttling error, the same every time")
     func throttlePerProtocol() throws {
         let endpoint = TestEndpoint()

@@ -72,7 +72,7 @@ struct SoakPartsTests {
         #expect(LatencySummary.milliseconds(1234) == "1.23 ms")
     }
 
-    @Test("reconciliation counts lost, duplicated, unaccounted and recorded injected failures")
+    @Test("reconciliation counts lost, duplicated and unaccounted events, and injected failures recorded once")
     func reconciliation() {
         var trail = TrailReconciliation()
         trail.expect(requestID: "r1", account: "A")
@@ -91,8 +91,20 @@ struct SoakPartsTests {
         #expect(trail.duplicated == 1)
         #expect(trail.unaccounted == 2)
         #expect(trail.injectedRecorded == 1)
+        #expect(trail.injectedLost == 0 && trail.injectedDuplicated == 0)
         #expect(trail.eventsRead == 7)
         #expect(!trail.holds)
+
+        // An injected failure must be in CloudTrail exactly once as well.
+        var failures = TrailReconciliation()
+        failures.injectedFailure(requestID: "f1")
+        failures.injectedFailure(requestID: "f2")
+        failures.observe(requestID: "f1", account: "A")
+        #expect(failures.injectedLost == 1 && !failures.holds)
+        failures.observe(requestID: "f2", account: "A")
+        #expect(failures.holds)
+        failures.observe(requestID: "f2", account: "B")
+        #expect(failures.injectedDuplicated == 1 && !failures.holds)
 
         var reused = TrailReconciliation()
         reused.expect(requestID: "r1", account: "A")

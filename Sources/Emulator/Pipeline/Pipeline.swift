@@ -51,11 +51,13 @@ extension Emulator {
                 requestID: requestID, sourceIP: request.remoteAddress, userAgent: request.header("User-Agent"),
                 host: request.header("Host"), ids: ids, tokens: authenticated.tokens, cloudTrail: cloudTrail,
                 streamChunkDelay: configuration.streamChunkDelay)
-            try injectFault(route, into: &environment)
             guard let operation = ServiceRegistry.operation(route.service, route.operation) else {
                 throw Self.unknownOperation(route)
             }
             recorded = (environment, nil)
+            // After `recorded`: a call failed by a fault rule is in CloudTrail with its errorCode, as AWS records
+            // a throttled call (docs/faults.md).
+            try injectFault(route, into: &environment)
             let call = try operation.decode(route.parameters, environment)
             recorded?.trail = call.trail
             let (output, entries) = try authorizeAndExecute(call, environment, service: route.service)

@@ -55,7 +55,8 @@ struct LoadFindings {
             "cloudtrail: \(reconciliation.expectedCount) events expected (\(tally.successes.count) successful calls), "
                 + "\(events) read in \(pages) pages (\(Int(reconcileSeconds.rounded())) s): \(reconciliation.lost) lost, "
                 + "\(reconciliation.duplicated) duplicated, \(reconciliation.unaccounted) unaccounted; injected failures "
-                + "recorded: \(reconciliation.injectedRecorded) of \(tally.injectedFailureIDs.count)")
+                + "recorded: \(reconciliation.injectedRecorded) of \(reconciliation.injectedCount), "
+                + "\(reconciliation.injectedLost) lost, \(reconciliation.injectedDuplicated) duplicated")
         lines.append(
             "rss: start \(Self.mib(startKiB * 1024)), end \(Self.mib(endKiB * 1024)), max \(Self.mib(maxKiB * 1024)); "
                 + "growth \(Self.mib(growthBytes)) = \(events > 0 ? growthBytes / events : 0) B per retained event; "
@@ -85,7 +86,8 @@ struct LoadFindings {
             failures.append(
                 "CloudTrail: \(reconciliation.lost) lost \(reconciliation.lostSamples()), \(reconciliation.duplicated) "
                     + "duplicated, \(reconciliation.unaccounted) unaccounted \(reconciliation.unaccountedSamples), "
-                    + "\(reconciliation.reusedRequestIDs) request IDs answered twice")
+                    + "\(reconciliation.reusedRequestIDs) request IDs answered twice; injected failures "
+                    + "\(reconciliation.injectedLost) lost, \(reconciliation.injectedDuplicated) duplicated")
         }
         if !rssBound.holds(startKiB: startKiB, endKiB: endKiB, events: events) {
             failures.append(
