@@ -69,16 +69,20 @@ enum IDAlphabet {
 }
 
 /// SplitMix64 (Steele, Lea, Flood 2014): small, fast, and the same sequence for the same seed everywhere.
-struct SplitMix: Sendable {
+/// Public for `roleplay soak`, whose choices must repeat for a given `--seed` as the emulator's IDs do.
+public struct SplitMix: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A value in `0..<bound` (bound > 0); the modulo bias is below 2^-50 for the small bounds callers use.
+    public mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

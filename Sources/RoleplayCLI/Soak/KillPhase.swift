@@ -1,3 +1,4 @@
+import Emulator
 import Foundation
 import SigV4
 
@@ -32,7 +33,7 @@ struct KillPhase {
 
     func run() throws -> Result {
         var result = Result()
-        var random = SoakRandom(seed: seed ^ 0x4B49_4C4C)
+        var random = SplitMix(seed: seed ^ 0x4B49_4C4C)
         var all: [AcknowledgedChange] = []
         var pending: [AcknowledgedChange] = []
         var assumer = Credentials(accessKeyID: "", secretAccessKey: "")

@@ -1,4 +1,5 @@
 import AWSWire
+import Emulator
 import Foundation
 import SigV4
 
@@ -21,7 +22,7 @@ struct SoakWorker: Sendable {
     /// Runs the loop on the calling thread and returns what it saw.
     func run() -> SoakTally {
         var tally = SoakTally()
-        var random = SoakRandom(seed: seed)
+        var random = SplitMix(seed: seed)
         var session: Credentials?
         var connection: SoakConnection?
         // Spread the workers' first calls over one interval, so they do not arrive together.
