@@ -16,19 +16,8 @@ import HTTPServer
 /// it runs far fewer executions than the pure decoders.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTTPServer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { fatalError("socket: \(errno)") }
+    let fd = FuzzHTTPServer.connectToServer()
     defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = FuzzHTTPServer.port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-        }
-    }
-    guard connected == 0 else { fatalError("connect: \(errno)") }
     var sent = 0
     while sent < size, let data {
         let n = send(fd, data + sent, size - sent, Int32(MSG_NOSIGNAL))
@@ -58,6 +47,35 @@ enum FuzzHTTPServer {
         }
         return server
     }()
+
+    /// A connected socket to the server. A signal (libFuzzer's timeout alarm) can interrupt `connect` with EINTR,
+    /// and at thousands of connections a second the client side could run out of ephemeral ports in TIME_WAIT:
+    /// each socket closes with a reset (SO_LINGER 0, no TIME_WAIT), and an interrupted or refused attempt is
+    /// retried on a new socket. Only a failure that persists for a second stops the run, as a harness failure.
+    static func connectToServer() -> Int32 {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var lastError: Int32 = 0
+        for _ in 0..<1_000 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { fatalError("socket: \(errno)") }
+            var noLinger = linger(l_onoff: 1, l_linger: 0)
+            _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &noLinger, socklen_t(MemoryLayout<linger>.size))
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            if connected == 0 { return fd }
+            lastError = errno
+            close(fd)
+            guard [EINTR, EAGAIN, EADDRNOTAVAIL, ECONNREFUSED].contains(lastError) else { break }
+            usleep(1_000)
+        }
+        fatalError("connect: errno \(lastError)")
+    }
 
     /// The port of the server, started on first use.
     static let port: UInt16 = {
