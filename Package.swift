@@ -76,6 +76,10 @@ let package = Package(
         ),
         // Helpers every test target shares (repository paths, vector files, a seeded generator); tests only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        // The emulator behind a real server, for the test targets that drive it over a socket.
+        .target(
+            name: "EmulatorTestSupport", dependencies: ["RoleplaySync", "Emulator", "HTTPServer", "AWSWire"],
+            path: "Tests/EmulatorTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "RoleplayCryptoTests", dependencies: ["RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "RoleplayCrypto", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
@@ -94,6 +98,7 @@ let package = Package(
             dependencies: [
                 "RoleplaySync",
                 "ConnectorKit", "ConnectorKitEmulator", "Emulator", "HTTPServer", "AWSWire", "SigV4", "TestSupport",
+                "EmulatorTestSupport",
             ],
             swiftSettings: strictSettings),
         .testTarget(
@@ -101,13 +106,17 @@ let package = Package(
             dependencies: [
                 "RoleplaySync",
                 "Scenarios", "ConnectorKit", "ConnectorKitEmulator", "Emulator", "AWSWire", "HTTPServer", "SigV4", "TestSupport",
+                "EmulatorTestSupport",
             ],
             // Scenario files the tests read by path (from `#filePath`), not bundle resources.
             exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RoleplayCLITests",
-            dependencies: ["RoleplaySync", "RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "ConnectorKit", "TestSupport"],
+            dependencies: [
+                "RoleplaySync", "RoleplayCLI", "Emulator", "HTTPServer", "AWSWire", "SigV4", "ConnectorKit", "TestSupport",
+                "EmulatorTestSupport",
+            ],
             swiftSettings: strictSettings),
     ]
 )

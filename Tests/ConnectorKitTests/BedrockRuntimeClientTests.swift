@@ -12,9 +12,7 @@ import Testing
 
     init() async throws {
         fixture = try await EmulatorFixture()
-        runtime = BedrockRuntimeClient(
-            region: EmulatorFixture.region, credentials: try await fixture.roleSessionCredentials(),
-            configuration: fixture.configuration)
+        runtime = try await fixture.runtimeClient()
     }
 
     /// An Anthropic Messages request body.
@@ -70,9 +68,7 @@ import Testing
 
     @Test func aRoleAllowedOnlyToListIsDeniedConverse() async throws {
         let listOnly = try await fixture.createRole("bedrock-list-only", allowing: ["bedrock:List*"])
-        let runtime = BedrockRuntimeClient(
-            region: EmulatorFixture.region, credentials: try await fixture.roleSessionCredentials(roleARN: listOnly),
-            configuration: fixture.configuration)
+        let runtime = try await fixture.runtimeClient(roleARN: listOnly)
         let error = await #expect(throws: ServiceError.self) {
             try await runtime.converse(.greeting(modelID: Self.onDemandModel))
         }

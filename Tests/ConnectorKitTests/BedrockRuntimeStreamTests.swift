@@ -13,9 +13,7 @@ import Testing
 
     init() async throws {
         fixture = try await EmulatorFixture()
-        runtime = BedrockRuntimeClient(
-            region: EmulatorFixture.region, credentials: try await fixture.roleSessionCredentials(),
-            configuration: fixture.configuration)
+        runtime = try await fixture.runtimeClient()
     }
 
     @Test func converseStreamEventsJoinToTheConverseAnswer() async throws {

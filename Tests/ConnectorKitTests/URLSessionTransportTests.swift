@@ -1,6 +1,7 @@
 import AWSWire
 @testable import ConnectorKit
 import Emulator
+import EmulatorTestSupport
 import Foundation
 import HTTPServer
 import Testing

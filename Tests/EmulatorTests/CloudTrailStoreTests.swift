@@ -25,7 +25,7 @@ struct CloudTrailStoreTests {
             host: "127.0.0.1:4590", errorCode: "NoSuchEntity", errorMessage: "none")
     }
 
-    static func query(_ attribute: (LookupAttribute, String)? = nil, max: Int = 50) -> LookupQuery {
+    static func query(_ attribute: (LookupAttributeKey, String)? = nil, max: Int = 50) -> LookupQuery {
         LookupQuery(
             account: "111111111111", region: "us-east-1", attribute: attribute.map { (key: $0.0, value: $0.1) },
             startTime: nil, endTime: nil, maxResults: max, before: nil)

@@ -1,12 +1,11 @@
 import AWSWire
 import ConnectorKit
 import Emulator
+import EmulatorTestSupport
 import Foundation
 import HTTPServer
 import Scenarios
 import SigV4
-import RoleplaySync
-import Synchronization
 import Testing
 
 /// Record → replay round trips: the connector flow recorded through an in-process recorder in front of an
@@ -30,7 +29,7 @@ import Testing
         let streamed = try #require(recorded.transcript.exchanges[9].response.body?["events"]?.arrayValue)
         #expect(streamed.first?["type"] == "messageStart")
 
-        let fresh = try EmulatorEndpoint()
+        let fresh = try EmulatorServer()
         let differences = await Replayer(endpoints: try .custom(fresh.url)).replay(recorded.transcript)
         #expect(differences.isEmpty, "\(differences.map(\.description).joined(separator: "\n"))")
         // Every exchange reached the fresh emulator, and AssumeRole was signed with the key *it* minted.
@@ -50,7 +49,7 @@ import Testing
         transcript.exchanges[3].request.body = Array(
             body.replacingOccurrences(of: RecordedFlow.externalID, with: "another-external-id-0002").utf8)
 
-        let fresh = try EmulatorEndpoint()
+        let fresh = try EmulatorServer()
         let differences = await Replayer(endpoints: try .custom(fresh.url)).replay(transcript)
         let text = differences.map(\.description).joined(separator: "\n")
         // CreateRole answers with the other policy: only its ExternalId condition differs.
@@ -85,7 +84,7 @@ import Testing
     }
 
     @Test func aRecorderThatIsNeverStoppedLeavesAReadableTranscript() async throws {
-        let upstream = try EmulatorEndpoint()
+        let upstream = try EmulatorServer()
         let path = RecordedFlow.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let recorder = Recorder(configuration: Recorder.Configuration(upstream: try .custom(upstream.url), outputPath: path))
@@ -100,7 +99,7 @@ import Testing
     }
 
     @Test func anUnknownAccessKeyIsRefusedAndNotRecorded() async throws {
-        let upstream = try EmulatorEndpoint()
+        let upstream = try EmulatorServer()
         let recorder = Recorder(configuration: Recorder.Configuration(upstream: try .custom(upstream.url)))
         let flow = try RecordedFlow(endpoint: try recorder.start().description)
         let stranger = Credentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "x")
@@ -108,37 +107,6 @@ import Testing
         #expect(recorder.transcript.exchanges.isEmpty)
         #expect(upstream.received.isEmpty)
     }
-}
-
-/// An emulator behind an `HTTPServer` on 127.0.0.1 with a kernel-chosen port, as `roleplay serve` runs it.
-final class EmulatorEndpoint {
-    let server: HTTPServer
-    let address: BoundAddress
-    private let arrived = ArrivedRequests()
-
-    init() throws {
-        let emulator = Emulator(configuration: EmulatorConfiguration())
-        let arrived = arrived
-        server = HTTPServer(
-            configuration: ServerConfiguration(port: 0, shutdownGracePeriod: .seconds(1)),
-            handler: { request in
-                arrived.append(request)
-                return emulator.handle(request)
-            })
-        address = try server.start()
-    }
-
-    deinit { server.stop() }
-
-    var url: String { address.description }
-    var received: [HTTPRequest] { arrived.all }
-}
-
-/// Requests in arrival order, appended from the server's threads.
-final class ArrivedRequests: Sendable {
-    private let requests = Locked<[HTTPRequest]>([])
-    func append(_ request: HTTPRequest) { requests.withLock { $0.append(request) } }
-    var all: [HTTPRequest] { requests.withLock { $0 } }
 }
 
 /// The connector flow as a client drives it with ConnectorKit's `AWSClient`: the SaaS account's root sets up a
@@ -171,7 +139,7 @@ struct RecordedFlow {
     }
 
     static func record() async throws -> Recording {
-        let upstream = try EmulatorEndpoint()
+        let upstream = try EmulatorServer()
         let path = temporaryPath()
         let recorder = Recorder(configuration: Recorder.Configuration(upstream: try .custom(upstream.url), outputPath: path))
         let flow = try RecordedFlow(endpoint: try recorder.start().description)

@@ -1,5 +1,6 @@
 import AWSWire
 import ConnectorKit
+import EmulatorTestSupport
 import HTTPServer
 import Scenarios
 import Testing
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func aGeneratedIDALaterRequestNamesIsSavedAndReused() async throws {
-        let upstream = try EmulatorEndpoint()
+        let upstream = try EmulatorServer()
         let recorder = Recorder(configuration: Recorder.Configuration(upstream: try .custom(upstream.url)))
         let flow = try RecordedFlow(endpoint: try recorder.start().description)
         let root = flow.root(RecordedFlow.saas)

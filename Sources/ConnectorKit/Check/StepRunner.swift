@@ -1,3 +1,4 @@
+internal import AWSWire
 internal import Foundation
 
 /// Runs the check's steps in order for one `ConnectionCheck.run`, records each result, and marks the steps

@@ -1,3 +1,4 @@
+import AWSWire
 import PolicyEngine
 import RoleplaySync
 import Synchronization
@@ -239,10 +240,10 @@ private struct ShardKey: Hashable {
 
 /// A lookup attribute and the value's string handle (`ReadOnly`: 1 or 0): hashing two integers, not a string.
 private struct IndexKey: Hashable {
-    var attribute: LookupAttribute
+    var attribute: LookupAttributeKey
     var value: UInt32
 
-    init(_ attribute: LookupAttribute, _ value: UInt32) {
+    init(_ attribute: LookupAttributeKey, _ value: UInt32) {
         self.attribute = attribute
         self.value = value
     }

@@ -1,9 +1,10 @@
+import AWSWire
 /// One LookupEvents question, validated: whose history, which filter, which time range, how many.
 struct LookupQuery: Sendable {
     var account: String
     var region: String
     /// At most one filter (spec §8.1); nil returns every event.
-    var attribute: (key: LookupAttribute, value: String)?
+    var attribute: (key: LookupAttributeKey, value: String)?
     /// Inclusive bounds in seconds since 1970.
     var startTime: Int64?
     var endTime: Int64?

@@ -19,6 +19,13 @@ extension EmulatorFixture {
         return StaticCredentialsProvider(accessKeyID: id, secretAccessKey: secret, sessionToken: token)
     }
 
+    /// A Bedrock Runtime client in the fixture's region, signed as a session of `roleARN`.
+    func runtimeClient(roleARN: String = EmulatorFixture.roleARN) async throws -> BedrockRuntimeClient {
+        BedrockRuntimeClient(
+            region: EmulatorFixture.region, credentials: try await roleSessionCredentials(roleARN: roleARN),
+            configuration: configuration)
+    }
+
     /// A second role in the customer account with the same trust, allowed only `actions`; returns its ARN.
     func createRole(_ name: String, allowing actions: [String]) async throws -> String {
         let iam = iam(as: Self.root(Self.customerAccount))

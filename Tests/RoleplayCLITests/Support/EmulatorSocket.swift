@@ -1,40 +1,32 @@
 import AWSWire
 import Emulator
+import EmulatorTestSupport
 import HTTPServer
 import SigV4
-import RoleplaySync
-import Synchronization
 import TestSupport
 
 /// An `Emulator` behind an `HTTPServer` on 127.0.0.1 with a kernel-chosen port: the stack `roleplay serve`
 /// runs, in-process, for one test. The server stops when this is released.
 ///
 /// The emulator's wall clock is pinned to `signingTime`, so signed requests never depend on the test's timing.
-/// Every request that reaches the emulator is kept in `received`, so a test can see what the HTTP layer let
-/// through.
+/// Every request that reaches the emulator is kept in `received` (`EmulatorServer`), so a test can see what the
+/// HTTP layer let through.
 final class EmulatorSocket {
     /// 2025-01-15T12:00:00Z: what the emulator believes the time is, and what requests are signed at.
     static let signingTime = AmzDate(secondsSince1970: 1_736_942_400)
 
-    let server: HTTPServer
-    let address: BoundAddress
-    let received = ReceivedRequests()
+    private let backend: EmulatorServer
 
     init(limits: ServerLimits = ServerLimits()) throws {
         var settings = EmulatorConfiguration()
         settings.wallClock = { Self.signingTime }
-        let emulator = Emulator(configuration: settings)
-        let received = received
-        server = HTTPServer(
-            configuration: ServerConfiguration(port: 0, limits: limits, shutdownGracePeriod: .seconds(1)),
-            handler: { request in
-                received.append(request)
-                return emulator.handle(request)
-            })
-        address = try server.start()
+        backend = try EmulatorServer(settings, limits: limits)
     }
 
-    deinit { server.stop() }
+    var address: BoundAddress { backend.address }
+
+    /// The requests that reached the emulator, in arrival order.
+    var received: [HTTPRequest] { backend.received }
 
     /// `Host` as a client of this server sends it.
     var host: String { "127.0.0.1:\(address.port)" }
@@ -74,13 +66,4 @@ final class EmulatorSocket {
         try connection.send("GET /_roleplay/health HTTP/1.1\r\nHost: \(host)\r\n\r\n")
         return try connection.readResponse().status
     }
-}
-
-/// The requests that reached the emulator, in arrival order.
-final class ReceivedRequests: Sendable {
-    private let requests = Locked<[HTTPRequest]>([])
-
-    func append(_ request: HTTPRequest) { requests.withLock { $0.append(request) } }
-
-    var all: [HTTPRequest] { requests.withLock { $0 } }
 }

@@ -1,5 +1,5 @@
 public import Foundation
-internal import AWSWire
+public import AWSWire
 
 /// One `LookupEvents` call: a filter, a time range and a page.
 public struct LookupEventsRequest: Sendable, Hashable {
@@ -55,20 +55,4 @@ public struct LookupAttribute: Sendable, Hashable {
         self.key = key
         self.value = value
     }
-}
-
-/// The attributes LookupEvents filters on, by their wire names.
-public enum LookupAttributeKey: String, Sendable, Hashable, CaseIterable {
-    case eventID = "EventId"
-    case eventName = "EventName"
-    /// `true` or `false`.
-    case readOnly = "ReadOnly"
-    /// An IAM user name, a role session name, or `root`.
-    case username = "Username"
-    case resourceType = "ResourceType"
-    /// A resource ARN.
-    case resourceName = "ResourceName"
-    /// `sts.amazonaws.com`, `bedrock.amazonaws.com`…
-    case eventSource = "EventSource"
-    case accessKeyID = "AccessKeyId"
 }

@@ -4,7 +4,7 @@ import SigV4
 
 extension CloudTrailOperations {
     struct LookupEventsInput: Sendable {
-        var attribute: (key: LookupAttribute, value: String)?
+        var attribute: (key: LookupAttributeKey, value: String)?
         var startTime: Int64?
         var endTime: Int64?
         /// `insight` asks for Insights events, which the emulator never produces.
@@ -78,12 +78,12 @@ extension CloudTrailOperations {
                     message: "You cannot specify more than one lookup attribute.")
             }
             if let item = list.first {
-                guard let keyText = item["AttributeKey"]?.stringValue, let key = LookupAttribute(rawValue: keyText)
+                guard let keyText = item["AttributeKey"]?.stringValue, let key = LookupAttributeKey(rawValue: keyText)
                 else {
                     throw AWSError(
                         code: .invalidLookupAttributesException,
                         message: "Invalid lookup attribute key. Valid keys: "
-                            + LookupAttribute.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                            + LookupAttributeKey.allCases.map(\.rawValue).joined(separator: ", ") + ".")
                 }
                 guard let value = item["AttributeValue"]?.stringValue, (1...2_000).contains(value.count) else {
                     throw AWSError(
